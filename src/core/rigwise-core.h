@@ -1,0 +1,17 @@
+/* rigwise-core.h: the GTK-free calculation core
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rw-benchmark.h"
+#include "rw-catalog.h"
+#include "rw-error.h"
+#include "rw-estimate.h"
+#include "rw-figure.h"
+#include "rw-format.h"
+#include "rw-model.h"
+#include "rw-system.h"
+#include "rw-types.h"
+#include "rw-workload.h"

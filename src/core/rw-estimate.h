@@ -1,0 +1,71 @@
+/* rw-estimate.h: memory, speed and cost of one workload on one system
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "rw-system.h"
+#include "rw-workload.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double  weights;
+  double  kv_cache;
+  double  activations;
+  double  gradients;
+  double  optimizer;
+  double  overhead;       /* runtime: CUDA context, compute buffers */
+  double  total;
+  double  capacity;       /* what the workload may use: usable unified, or VRAM + host RAM */
+  double  device_capacity;/* usable unified memory or VRAM */
+  double  spill;          /* bytes that live in host RAM (discrete only) */
+} RwMemoryBreakdown;
+
+typedef struct
+{
+  const RwSystem    *system;
+  RwFit              fit;
+  RwMemoryBreakdown  memory;          /* bytes */
+  guint              layers_on_device;
+  guint              layers_on_host;
+
+  /* Speed; NAN where a figure does not apply (training speed of an
+   * inference workload, anything that does not fit). */
+  double             decode_tok_s;        /* per sequence */
+  double             decode_tok_s_total;  /* aggregate over the batch */
+  double             prefill_tok_s;
+  double             ttft_s;
+  double             train_tok_s;
+  gboolean           decode_compute_bound;
+  RwPrecision        prefill_precision;   /* the peak actually used */
+  double             decode_efficiency;   /* the efficiencies used, to show them */
+  double             prefill_efficiency;
+
+  /* Cost, in the system's currency; NAN where a figure does not apply. */
+  double             price;
+  double             per_tflop[RW_PRECISION_N];  /* NAN: peak not published */
+  double             per_gb;                     /* per GB (1e9 B) of device capacity */
+  double             per_decode_tok_s;
+  double             energy_per_mtok;            /* electricity per million decoded tokens */
+  double             energy_per_year;
+  double             tco;                        /* price + energy over the workload's years */
+} RwEstimate;
+
+/* Pure and allocation-free: fills @out for @workload on @system. Fails only
+ * when the workload is invalid (see rw_workload_validate()). */
+gboolean  rw_estimate          (const RwSystem    *system,
+                                const RwWorkload  *workload,
+                                RwEstimate        *out,
+                                GError           **error);
+
+/* Total cost of ownership after @years of use: price + energy. */
+double    rw_estimate_tco_at   (const RwSystem    *system,
+                                const RwWorkload  *workload,
+                                double             years);
+
+G_END_DECLS

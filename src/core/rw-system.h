@@ -1,0 +1,103 @@
+/* rw-system.h: a machine to compare, with every figure sourced
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "rw-figure.h"
+#include "rw-types.h"
+
+G_BEGIN_DECLS
+
+/* One priced part of a custom build (GPU, CPU, RAM kit, board, …). */
+typedef struct
+{
+  char     *id;        /* catalog id, e.g. "rtx-5090", also the price-feed id */
+  char     *kind;      /* "gpu", "cpu", "ram", "storage", "board", "psu", "case", "cooler" */
+  char     *name;
+  guint     quantity;
+  RwFigure  price;     /* per unit */
+} RwComponent;
+
+/* Fractions of peak a runtime reaches on a system, calibrated against
+ * measured benchmarks (see `rigwise-cli validate`). */
+typedef struct
+{
+  char   *runtime;          /* "llama.cpp" */
+  double  decode_bandwidth; /* of device (or unified) memory bandwidth */
+  double  host_bandwidth;   /* of host RAM bandwidth, for layers run on the CPU */
+  double  prefill_compute;  /* of the dense tensor peak at the compute precision */
+  double  train_compute;    /* of the dense FP16/BF16 peak, for training */
+  char   *source;           /* how it was calibrated */
+} RwEfficiency;
+
+typedef struct
+{
+  char          *id;
+  char          *name;
+  char          *short_name;     /* for chart legends: "DGX Spark" */
+  RwMemoryModel  memory_model;
+  guint          n_devices;      /* GPUs, or nodes for a Spark pair */
+
+  /* The fast pool: unified memory, or VRAM summed over all GPUs. */
+  RwFigure       device_memory;        /* bytes installed */
+  RwFigure       device_usable;        /* bytes a model may use (GB10: ~119.7 GB of 128) */
+  RwFigure       device_bandwidth;     /* bytes/s, aggregate */
+  /* Discrete builds only: host RAM and the link to it (else value 0). */
+  RwFigure       host_memory;          /* bytes */
+  RwFigure       host_bandwidth;       /* bytes/s */
+  RwFigure       link_bandwidth;       /* bytes/s per direction (PCIe, or ConnectX-7 for pairs) */
+
+  /* Dense tensor peaks in FLOP/s; NAN where unpublished (see figure notes). */
+  RwFigure       peak[RW_PRECISION_N];
+
+  RwFigure       power_load;           /* W at the wall under inference load */
+  RwFigure       power_idle;           /* W idle */
+
+  /* Price: a system price, or the sum of its components for custom builds. */
+  char          *currency;             /* ISO 4217, "USD" */
+  RwFigure       price;                /* for prebuilt systems */
+  GPtrArray     *components;           /* RwComponent*, empty for prebuilt */
+
+  GPtrArray     *efficiencies;         /* RwEfficiency* */
+
+  /* The seed's qualitative rows for the comparison panels. */
+  char          *panel[RW_PANEL_N];
+  char          *panel_source[RW_PANEL_N];
+
+  gboolean       user_defined;         /* from the user catalog, not the bundle */
+} RwSystem;
+
+#define RW_TYPE_SYSTEM (rw_system_get_type ())
+GType               rw_system_get_type           (void) G_GNUC_CONST;
+RwSystem           *rw_system_new                (void);
+RwSystem           *rw_system_ref                (RwSystem       *system);
+void                rw_system_unref              (RwSystem       *system);
+RwSystem           *rw_system_copy               (const RwSystem *system);
+
+RwComponent        *rw_component_new             (void);
+void                rw_component_free            (RwComponent    *component);
+RwEfficiency       *rw_efficiency_new            (void);
+void                rw_efficiency_free           (RwEfficiency   *efficiency);
+
+/* The price the cost figures use: the system price, or Σ quantity × price
+ * over the components. */
+double              rw_system_total_price        (const RwSystem *system);
+/* The efficiencies for @runtime, or NULL when the system has none for it. */
+const RwEfficiency *rw_system_get_efficiency     (const RwSystem *system,
+                                                  const char     *runtime);
+/* The dense peak used for @precision: the first published one going from
+ * @precision to wider ones (FP4 → FP8 → FP16); NAN if none. */
+double              rw_system_effective_peak     (const RwSystem *system,
+                                                  RwPrecision     precision,
+                                                  RwPrecision    *used);
+gboolean            rw_system_validate           (const RwSystem *system,
+                                                  GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwSystem, rw_system_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwComponent, rw_component_free)
+
+G_END_DECLS
