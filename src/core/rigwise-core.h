@@ -11,6 +11,7 @@
 #include "rw-estimate.h"
 #include "rw-figure.h"
 #include "rw-format.h"
+#include "rw-hf-config.h"
 #include "rw-model.h"
 #include "rw-system.h"
 #include "rw-types.h"

@@ -1,0 +1,26 @@
+/* rw-hf-config.h: import a Hugging Face config.json as an RwModel
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "rw-model.h"
+
+G_BEGIN_DECLS
+
+/* Reads a config.json as users download it: multimodal configs (Gemma 3,
+ * Llama 4) nest the language model in "text_config" and only the text model
+ * counts; absent fields get the per-model-type defaults transformers applies;
+ * each family's field names (num_experts, num_local_experts,
+ * n_routed_experts, kv_lora_rank, …) are understood. Errors are
+ * RW_CONFIG_ERROR and name the file (@origin) and the field. */
+RwModel *rw_hf_config_load_file  (const char  *path,
+                                  GError     **error);
+RwModel *rw_hf_config_parse      (JsonObject  *config,
+                                  const char  *origin,
+                                  GError     **error);
+
+G_END_DECLS
