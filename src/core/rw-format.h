@@ -22,6 +22,9 @@ typedef struct
   char        *name;             /* display name: "Q4_K_M" */
   char        *description;
   double       bits_per_weight;
+  /* > 0 for MoE file mixes (llama.cpp MXFP4_MOE): routed-expert tensors use
+   * this, everything else bits_per_weight. */
+  double       expert_bits_per_weight;
   gboolean     for_weights;
   gboolean     for_kv;
   /* The tensor-core precision prefill and training run at with weights in
