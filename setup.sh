@@ -17,7 +17,7 @@ packages=(
   libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev
   desktop-file-utils appstream librsvg2-bin xvfb xauth xdotool dbus
   imagemagick poppler-utils fonts-dejavu-core python3
-  flatpak flatpak-builder ostree mmdebstrap elfutils bubblewrap
+  flatpak flatpak-builder ostree mmdebstrap elfutils bubblewrap locales-all
 )
 
 install_deps () {
