@@ -1,0 +1,104 @@
+/* rw-chart-data.h: the immutable numbers every chart draws
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "rw-catalog.h"
+#include "rw-estimate.h"
+#include "rw-system.h"
+#include "rw-workload.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RW_CHART_MEMORY,      /* memory fit: stacked bars against capacity markers */
+  RW_CHART_COST,        /* cost per dense TFLOP, grouped by precision */
+  RW_CHART_THROUGHPUT,  /* decode tok/s against context depth */
+  RW_CHART_TCO,         /* total cost of ownership over years, break-even points */
+} RwChartKind;
+#define RW_CHART_N (RW_CHART_TCO + 1)
+
+/* The stacked parts of the memory chart, in drawing order (also the order of
+ * RwChartStyle.segments). */
+typedef enum
+{
+  RW_MEMORY_PART_WEIGHTS,
+  RW_MEMORY_PART_KV_CACHE,
+  RW_MEMORY_PART_ACTIVATIONS,
+  RW_MEMORY_PART_GRADIENTS,
+  RW_MEMORY_PART_OPTIMIZER,
+  RW_MEMORY_PART_OVERHEAD,
+} RwMemoryPart;
+#define RW_MEMORY_PART_N (RW_MEMORY_PART_OVERHEAD + 1)
+
+/* A chart's numbers as text, for the "Show as table" view and the report.
+ * Every row has n_columns strings; cells are already formatted for the
+ * current locale, "n/a" or "not published" where a value is unknown. */
+typedef struct
+{
+  char       *title;
+  guint       n_columns;
+  char      **columns;   /* NULL-terminated, n_columns headers */
+  GPtrArray  *rows;      /* char ** (NULL-terminated, n_columns cells each) */
+} RwChartTable;
+
+void          rw_chart_table_free         (RwChartTable *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwChartTable, rw_chart_table_free)
+
+/* Reference counted and immutable once built, so a GTask may build it in a
+ * thread and hand it to the UI. */
+typedef struct _RwChartData RwChartData;
+
+#define RW_TYPE_CHART_DATA (rw_chart_data_get_type ())
+GType         rw_chart_data_get_type      (void) G_GNUC_CONST;
+
+/* Estimates @workload on each of the @n_systems @systems (rw_estimate())
+ * and the series the charts draw: decode tok/s over context depths
+ * 1K…1M, TCO over the years, break-even points. Keeps its own references and
+ * copies: @systems, @workload and what it points to may go away afterwards.
+ * @catalog (nullable) tells where each price comes from (bundle, feed, user).
+ * Fails if the workload is invalid or @n_systems is 0. */
+RwChartData  *rw_chart_data_new           (RwCatalog         *catalog,
+                                           RwSystem         **systems,
+                                           guint              n_systems,
+                                           const RwWorkload  *workload,
+                                           GError           **error);
+RwChartData  *rw_chart_data_ref           (RwChartData       *data);
+void          rw_chart_data_unref         (RwChartData       *data);
+
+guint             rw_chart_data_get_n_systems  (const RwChartData *data);
+const RwSystem   *rw_chart_data_get_system     (const RwChartData *data,
+                                                guint              index);
+const RwEstimate *rw_chart_data_get_estimate   (const RwChartData *data,
+                                                guint              index);
+/* The workload in one line, the charts' subtitle:
+ * "Llama 3.3 70B · Q4_K_M · KV F16 · 32K context · batch 1 · inference". */
+const char       *rw_chart_data_get_subtitle   (const RwChartData *data);
+/* "Prices as of 2026-11 (bundled catalog; feed)", for captions and the report. */
+const char       *rw_chart_data_get_price_note (const RwChartData *data);
+
+/* The translated title of a chart, e.g. "Memory fit". */
+const char   *rw_chart_kind_get_title     (RwChartKind        kind);
+/* "memory", "cost", "throughput", "tco" and back (for the CLI). */
+const char   *rw_chart_kind_to_string     (RwChartKind        kind);
+gboolean      rw_chart_kind_from_string   (const char        *str,
+                                           RwChartKind       *kind);
+
+/* The numbers behind @kind as strings (see RwChartTable). */
+RwChartTable *rw_chart_data_get_table     (const RwChartData *data,
+                                           RwChartKind        kind);
+
+/* Numbers formatted for the current LC_NUMERIC: thousands separators and
+ * the locale's decimal mark ("1 234,5" in fr_FR, "1,234.5" in en_US);
+ * "n/a" for NAN. */
+char         *rw_format_number            (double             value,
+                                           int                decimals);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwChartData, rw_chart_data_unref)
+
+G_END_DECLS
