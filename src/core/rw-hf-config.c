@@ -1,0 +1,672 @@
+/* rw-hf-config.c: import a Hugging Face config.json as an RwModel
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+
+#include "rw-error.h"
+#include "rw-hf-config.h"
+
+/* Real config.json files leave out whatever transformers fills in from the
+ * configuration class's defaults: Gemma 3's text_config, for instance, has
+ * no head counts, no head_dim and no vocab_size. These are those defaults,
+ * per model_type, each from the transformers source named in `source`. A
+ * value of 0 means "no default: the field is required". */
+typedef struct
+{
+  const char *model_type;
+  guint       vocab_size;
+  guint       hidden_size;
+  guint       intermediate_size;
+  guint       n_layers;
+  guint       n_heads;
+  guint       n_kv_heads;        /* 0: defaults to n_heads (MHA), as transformers does */
+  guint       head_dim;          /* 0: hidden_size / n_heads */
+  gboolean    tied_embeddings;
+  gboolean    attention_bias;    /* biases the modeling code adds whatever the config says */
+  guint       sliding_window;
+  guint       sliding_window_pattern;  /* every Nth layer global (Gemma 3) */
+  const char *source;
+} FamilyDefaults;
+
+#define TRANSFORMERS_BLOB "https://github.com/huggingface/transformers/blob/v4.55.0/src/transformers/models/"
+
+static const FamilyDefaults family_defaults[] = {
+  /* Gemma3TextConfig.__init__: vocab_size=262_208, hidden_size=2304,
+   * intermediate_size=9216, num_hidden_layers=26, num_attention_heads=8,
+   * num_key_value_heads=4, head_dim=256, tie_word_embeddings=True,
+   * sliding_window=4096, sliding_window_pattern=6. */
+  { "gemma3_text", 262208, 2304, 9216, 26, 8, 4, 256, TRUE, FALSE, 4096, 6,
+    TRANSFORMERS_BLOB "gemma3/configuration_gemma3.py" },
+  /* LlamaConfig: vocab 32000, hidden 4096, intermediate 11008, 32 layers,
+   * 32 heads, num_key_value_heads=None → heads, untied. */
+  { "llama", 32000, 4096, 11008, 32, 32, 0, 0, FALSE, FALSE, 0, 0,
+    TRANSFORMERS_BLOB "llama/configuration_llama.py" },
+  /* MistralConfig: vocab 32000, hidden 4096, intermediate 14336, 32 layers,
+   * 32 heads, 8 KV heads, sliding_window=4096 (null in recent checkpoints). */
+  { "mistral", 32000, 4096, 14336, 32, 32, 8, 0, FALSE, FALSE, 4096, 0,
+    TRANSFORMERS_BLOB "mistral/configuration_mistral.py" },
+  /* Qwen2Config: vocab 151936, hidden 4096, intermediate 22016, 32 layers,
+   * 32 heads, 32 KV heads; Qwen2Attention always has q/k/v biases. */
+  { "qwen2", 151936, 4096, 22016, 32, 32, 32, 0, FALSE, TRUE, 0, 0,
+    TRANSFORMERS_BLOB "qwen2/configuration_qwen2.py" },
+  /* Qwen3Config: as Qwen2 but head_dim=128 and no q/k/v biases. */
+  { "qwen3", 151936, 4096, 22016, 32, 32, 32, 128, FALSE, FALSE, 0, 0,
+    TRANSFORMERS_BLOB "qwen3/configuration_qwen3.py" },
+  /* Qwen3MoeConfig: vocab 151936, hidden 2048, intermediate 6144, 24 layers,
+   * 32 heads, 4 KV heads (experts: num_experts=128, top-8, width 768). */
+  { "qwen3_moe", 151936, 2048, 6144, 24, 32, 4, 0, FALSE, FALSE, 0, 0,
+    TRANSFORMERS_BLOB "qwen3_moe/configuration_qwen3_moe.py" },
+  /* Phi3Config: vocab 32064, hidden 3072, intermediate 8192, 32 layers,
+   * 32 heads, KV heads default to heads. */
+  { "phi3", 32064, 3072, 8192, 32, 32, 0, 0, FALSE, FALSE, 0, 0,
+    TRANSFORMERS_BLOB "phi3/configuration_phi3.py" },
+  /* GptOssConfig: vocab 201088, hidden 2880, intermediate 2880, 36 layers,
+   * 64 heads, 8 KV heads, head_dim 64, attention_bias=True, window 128. */
+  { "gpt_oss", 201088, 2880, 2880, 36, 64, 8, 64, FALSE, TRUE, 128, 0,
+    TRANSFORMERS_BLOB "gpt_oss/configuration_gpt_oss.py" },
+  /* DeepseekV3Config: vocab 129280, hidden 7168, intermediate 18432,
+   * 61 layers, 128 heads (MLA; KV heads unused). */
+  { "deepseek_v3", 129280, 7168, 18432, 61, 128, 128, 0, FALSE, FALSE, 0, 0,
+    TRANSFORMERS_BLOB "deepseek_v3/configuration_deepseek_v3.py" },
+  /* Llama4TextConfig: vocab 202048, hidden 5120, intermediate 8192,
+   * 48 layers, 40 heads, 8 KV heads, head_dim 128. */
+  { "llama4_text", 202048, 5120, 8192, 48, 40, 8, 128, FALSE, FALSE, 0, 0,
+    TRANSFORMERS_BLOB "llama4/configuration_llama4.py" },
+  /* Glm4MoeConfig: vocab 151552, hidden 4096, intermediate 10944, 46 layers,
+   * 96 heads, 8 KV heads, head_dim 128. */
+  { "glm4_moe", 151552, 4096, 10944, 46, 96, 8, 128, FALSE, FALSE, 0, 0,
+    TRANSFORMERS_BLOB "glm4_moe/configuration_glm4_moe.py" },
+  /* MixtralConfig: vocab 32000, hidden 4096, intermediate 14336, 32 layers,
+   * 32 heads, 8 KV heads (8 experts, top-2). */
+  { "mixtral", 32000, 4096, 14336, 32, 32, 8, 0, FALSE, FALSE, 0, 0,
+    TRANSFORMERS_BLOB "mixtral/configuration_mixtral.py" },
+};
+
+/* Families whose decoder we do not model (encoder-decoder, state-space). */
+static const char * const unsupported_types[] = {
+  "t5", "bart", "mbart", "whisper", "mamba", "mamba2", "rwkv", "bert", "roberta",
+};
+
+static const FamilyDefaults no_defaults = { NULL, 0, 0, 0, 0, 0, 0, 0, FALSE, FALSE, 0, 0, NULL };
+
+static const FamilyDefaults *
+lookup_defaults (const char *model_type)
+{
+  if (model_type == NULL)
+    return &no_defaults;
+  for (guint i = 0; i < G_N_ELEMENTS (family_defaults); i++)
+    if (g_str_equal (family_defaults[i].model_type, model_type))
+      return &family_defaults[i];
+  return &no_defaults;
+}
+
+typedef struct
+{
+  JsonObject *object;
+  const char *origin;
+} Reader;
+
+static gboolean
+member_present (Reader     *r,
+                const char *field)
+{
+  JsonNode *node;
+
+  if (!json_object_has_member (r->object, field))
+    return FALSE;
+  node = json_object_get_member (r->object, field);
+  return !JSON_NODE_HOLDS_NULL (node);
+}
+
+/* Reads an unsigned integer field. Absent or null gives @fallback (0 meaning
+ * "required" when @required). Floats with an integral value (8.0) pass, as
+ * Python writes them that way now and then. */
+static gboolean
+read_uint (Reader      *r,
+           const char  *field,
+           guint        fallback,
+           gboolean     required,
+           guint       *out,
+           GError     **error)
+{
+  JsonNode *node;
+  GType type;
+  double value;
+
+  if (!member_present (r, field))
+    {
+      if (required && fallback == 0)
+        {
+          g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_MISSING_FIELD,
+                       "%s: field “%s” is missing and its model type has no default",
+                       r->origin, field);
+          return FALSE;
+        }
+      *out = fallback;
+      return TRUE;
+    }
+
+  node = json_object_get_member (r->object, field);
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type == G_TYPE_INT64)
+    value = (double) json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE)
+    value = json_node_get_double (node);
+  else
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_WRONG_TYPE,
+                   "%s: field “%s”: expected a whole number", r->origin, field);
+      return FALSE;
+    }
+
+  /* 2^24 is far above any real dimension (vocabularies reach ~262 K) and
+   * keeps every product of three fields exact in a double. */
+  if (!isfinite (value) || value < 0 || value != floor (value) || value > 16777216.0)
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
+                   "%s: field “%s”: %g is not a plausible size", r->origin, field, value);
+      return FALSE;
+    }
+  if (required && value == 0)
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
+                   "%s: field “%s” must not be 0", r->origin, field);
+      return FALSE;
+    }
+
+  *out = (guint) value;
+  return TRUE;
+}
+
+static gboolean
+read_bool (Reader      *r,
+           const char  *field,
+           gboolean     fallback,
+           gboolean    *out,
+           GError     **error)
+{
+  JsonNode *node;
+
+  if (!member_present (r, field))
+    {
+      *out = fallback;
+      return TRUE;
+    }
+  node = json_object_get_member (r->object, field);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_WRONG_TYPE,
+                   "%s: field “%s”: expected true or false", r->origin, field);
+      return FALSE;
+    }
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+read_string (Reader      *r,
+             const char  *field,
+             const char **out,
+             GError     **error)
+{
+  JsonNode *node;
+
+  *out = NULL;
+  if (!member_present (r, field))
+    return TRUE;
+  node = json_object_get_member (r->object, field);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_WRONG_TYPE,
+                   "%s: field “%s”: expected a string", r->origin, field);
+      return FALSE;
+    }
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+/* Returns the array in @field, NULL when absent; an error when not an array. */
+static gboolean
+read_array (Reader      *r,
+            const char  *field,
+            JsonArray  **out,
+            GError     **error)
+{
+  JsonNode *node;
+
+  *out = NULL;
+  if (!member_present (r, field))
+    return TRUE;
+  node = json_object_get_member (r->object, field);
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_WRONG_TYPE,
+                   "%s: field “%s”: expected an array", r->origin, field);
+      return FALSE;
+    }
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+/* The first of several alternative field names that is present, else
+ * @names[0] (so error messages name the canonical one). */
+static const char *
+pick_field (Reader             *r,
+            const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (member_present (r, names[i]))
+      return names[i];
+  return names[0];
+}
+
+/* Counts the layers whose attention is windowed. Families spell this in
+ * four ways: an explicit layer_types list (gpt-oss, newer Gemma 3 files),
+ * a 1-in-N pattern (Gemma 3), a window on every layer (Mistral, Phi-3), or
+ * windows on the layers from max_window_layers on (Qwen2/3 with
+ * use_sliding_window). Llama 4 uses chunked attention on 3 of every 4
+ * layers, which bounds the cache like a window of attention_chunk_size. */
+static gboolean
+read_attention_windows (Reader                *r,
+                        const FamilyDefaults  *defaults,
+                        const char            *model_type,
+                        RwModel               *model,
+                        GError               **error)
+{
+  JsonArray *layer_types = NULL;
+  guint window = 0;
+
+  model->sliding_window = 0;
+  model->n_swa_layers = 0;
+
+  if (g_strcmp0 (model_type, "llama4_text") == 0)
+    {
+      JsonArray *no_rope = NULL;
+      guint chunk;
+
+      if (!read_uint (r, "attention_chunk_size", 0, FALSE, &chunk, error) ||
+          !read_array (r, "no_rope_layers", &no_rope, error))
+        return FALSE;
+      if (chunk == 0)
+        return TRUE;
+
+      model->sliding_window = chunk;
+      if (no_rope != NULL && json_array_get_length (no_rope) == model->n_layers)
+        {
+          /* 1 = RoPE layer with chunked attention, 0 = global NoPE layer. */
+          for (guint i = 0; i < model->n_layers; i++)
+            {
+              JsonNode *element = json_array_get_element (no_rope, i);
+
+              if (!JSON_NODE_HOLDS_VALUE (element) ||
+                  json_node_get_value_type (element) != G_TYPE_INT64)
+                {
+                  g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_WRONG_TYPE,
+                               "%s: field “no_rope_layers”: entry %u is not 0 or 1", r->origin, i);
+                  return FALSE;
+                }
+              if (json_node_get_int (element) != 0)
+                model->n_swa_layers++;
+            }
+        }
+      else
+        {
+          /* Llama4TextConfig: no_rope_layers defaults to
+           * [int((i + 1) % 4 != 0) for i in range(num_hidden_layers)]. */
+          model->n_swa_layers = model->n_layers - model->n_layers / 4;
+        }
+      return TRUE;
+    }
+
+  if (!read_array (r, "layer_types", &layer_types, error))
+    return FALSE;
+
+  if (!read_uint (r, "sliding_window", defaults->sliding_window, FALSE, &window, error))
+    return FALSE;
+
+  if (layer_types != NULL)
+    {
+      guint n = json_array_get_length (layer_types);
+
+      if (n != model->n_layers)
+        {
+          g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
+                       "%s: field “layer_types” has %u entries for %u layers",
+                       r->origin, n, model->n_layers);
+          return FALSE;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *element = json_array_get_element (layer_types, i);
+          const char *type;
+
+          if (!JSON_NODE_HOLDS_VALUE (element) ||
+              json_node_get_value_type (element) != G_TYPE_STRING)
+            {
+              g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_WRONG_TYPE,
+                           "%s: field “layer_types”: entry %u is not a string", r->origin, i);
+              return FALSE;
+            }
+          type = json_node_get_string (element);
+          if (g_str_equal (type, "sliding_attention"))
+            model->n_swa_layers++;
+        }
+    }
+  else if (defaults->sliding_window_pattern > 0)
+    {
+      guint pattern;
+
+      if (!read_uint (r, "sliding_window_pattern", defaults->sliding_window_pattern, FALSE,
+                      &pattern, error))
+        return FALSE;
+      /* Gemma 3: layer i is global when (i + 1) % pattern == 0. */
+      model->n_swa_layers = pattern > 0 ? model->n_layers - model->n_layers / pattern : 0;
+    }
+  else if (member_present (r, "use_sliding_window"))
+    {
+      gboolean use = FALSE;
+      guint max_window_layers;
+
+      if (!read_bool (r, "use_sliding_window", FALSE, &use, error) ||
+          !read_uint (r, "max_window_layers", model->n_layers, FALSE, &max_window_layers, error))
+        return FALSE;
+      /* Qwen2/Qwen3: layers from max_window_layers on use the window. */
+      if (use && max_window_layers < model->n_layers)
+        model->n_swa_layers = model->n_layers - max_window_layers;
+    }
+  else if (window > 0)
+    {
+      model->n_swa_layers = model->n_layers;
+    }
+
+  if (model->n_swa_layers > 0 && window == 0)
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_MISSING_FIELD,
+                   "%s: field “sliding_window” is missing but %u layers use a sliding window",
+                   r->origin, model->n_swa_layers);
+      return FALSE;
+    }
+  if (model->n_swa_layers > 0)
+    model->sliding_window = window;
+  return TRUE;
+}
+
+static gboolean
+read_experts (Reader      *r,
+              const char  *model_type,
+              RwModel     *model,
+              GError     **error)
+{
+  static const char * const expert_names[] = {
+    "num_experts", "num_local_experts", "n_routed_experts", NULL
+  };
+  static const char * const topk_names[] = {
+    "num_experts_per_tok", "experts_per_token", "moe_topk", NULL
+  };
+  const char *experts_field = pick_field (r, expert_names);
+  const char *topk_field = pick_field (r, topk_names);
+  JsonArray *mlp_only = NULL;
+  guint step = 1;
+  guint shared_width = 0;
+
+  if (!read_uint (r, experts_field, 0, FALSE, &model->n_experts, error))
+    return FALSE;
+  if (model->n_experts == 0)
+    return TRUE;
+
+  if (!read_uint (r, topk_field, 0, TRUE, &model->n_experts_active, error))
+    return FALSE;
+  if (model->n_experts_active > model->n_experts)
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
+                   "%s: field “%s”: %u experts per token but only %u experts",
+                   r->origin, topk_field, model->n_experts_active, model->n_experts);
+      return FALSE;
+    }
+
+  /* Expert width: moe_intermediate_size where the family has a dense MLP
+   * too (DeepSeek, GLM, Qwen3-MoE); gpt-oss, Mixtral and Llama 4 use
+   * intermediate_size for the experts. */
+  if (member_present (r, "moe_intermediate_size"))
+    {
+      if (!read_uint (r, "moe_intermediate_size", 0, TRUE, &model->moe_intermediate_size, error))
+        return FALSE;
+    }
+  else
+    {
+      model->moe_intermediate_size = model->intermediate_size;
+    }
+
+  if (!read_uint (r, "n_shared_experts", 0, FALSE, &model->n_shared_experts, error) ||
+      !read_uint (r, "shared_expert_intermediate_size", 0, FALSE, &shared_width, error))
+    return FALSE;
+  if (shared_width > 0 && model->n_shared_experts == 0)
+    model->n_shared_experts = 1;   /* Qwen2-MoE: one shared expert of that width */
+  model->shared_expert_intermediate_size = shared_width;
+
+  if (g_strcmp0 (model_type, "llama4_text") == 0)
+    {
+      guint interleave;
+
+      /* Every Llama 4 MoE layer also runs one shared expert as wide as the
+       * routed ones (Llama4TextMoe.shared_expert). */
+      model->n_shared_experts = 1;
+      if (!read_uint (r, "interleave_moe_layer_step", 1, FALSE, &interleave, error))
+        return FALSE;
+      if (interleave != 1)
+        {
+          g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_UNSUPPORTED,
+                       "%s: field “interleave_moe_layer_step”: only MoE in every layer (1) is "
+                       "supported, not %u", r->origin, interleave);
+          return FALSE;
+        }
+    }
+
+  /* DeepSeek and GLM keep the first k layers dense. */
+  if (!read_uint (r, "first_k_dense_replace", 0, FALSE, &model->n_dense_layers, error))
+    return FALSE;
+  if (model->n_dense_layers > model->n_layers)
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
+                   "%s: field “first_k_dense_replace”: %u dense layers of %u",
+                   r->origin, model->n_dense_layers, model->n_layers);
+      return FALSE;
+    }
+
+  /* Qwen-MoE can interleave dense layers; the model keeps only a leading
+   * dense block, so refuse what it cannot represent rather than miscount. */
+  if (!read_uint (r, "decoder_sparse_step", 1, FALSE, &step, error) ||
+      !read_array (r, "mlp_only_layers", &mlp_only, error))
+    return FALSE;
+  if (step > 1 || (mlp_only != NULL && json_array_get_length (mlp_only) > 0))
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_UNSUPPORTED,
+                   "%s: field “%s”: dense layers interleaved with MoE layers are not supported",
+                   r->origin, step > 1 ? "decoder_sparse_step" : "mlp_only_layers");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_mla (Reader   *r,
+          RwModel  *model,
+          GError  **error)
+{
+  if (!read_uint (r, "kv_lora_rank", 0, FALSE, &model->kv_lora_rank, error))
+    return FALSE;
+  if (model->kv_lora_rank == 0)
+    return TRUE;
+
+  return read_uint (r, "q_lora_rank", 0, FALSE, &model->q_lora_rank, error) &&
+         read_uint (r, "qk_rope_head_dim", 0, TRUE, &model->qk_rope_head_dim, error) &&
+         read_uint (r, "qk_nope_head_dim", 0, TRUE, &model->qk_nope_head_dim, error) &&
+         read_uint (r, "v_head_dim", 0, TRUE, &model->v_head_dim, error);
+}
+
+RwModel *
+rw_hf_config_parse (JsonObject  *config,
+                    const char  *origin,
+                    GError     **error)
+{
+  g_autoptr(RwModel) model = NULL;
+  const FamilyDefaults *defaults;
+  const char *model_type = NULL;
+  gboolean encoder_decoder = FALSE;
+  Reader r = { config, origin != NULL ? origin : "config.json" };
+
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!read_string (&r, "model_type", &model_type, error) ||
+      !read_bool (&r, "is_encoder_decoder", FALSE, &encoder_decoder, error))
+    return NULL;
+
+  for (guint i = 0; model_type != NULL && i < G_N_ELEMENTS (unsupported_types); i++)
+    {
+      if (g_str_equal (model_type, unsupported_types[i]))
+        {
+          encoder_decoder = TRUE;
+          break;
+        }
+    }
+  if (encoder_decoder)
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_UNSUPPORTED,
+                   "%s: model type “%s” is not a decoder-only transformer",
+                   r.origin, model_type != NULL ? model_type : "?");
+      return NULL;
+    }
+
+  /* Multimodal configs (Gemma 3, Llama 4, Mistral 3) nest the language
+   * model; only its weights are counted. */
+  if (member_present (&r, "text_config"))
+    {
+      JsonNode *node = json_object_get_member (config, "text_config");
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_WRONG_TYPE,
+                       "%s: field “text_config”: expected an object", r.origin);
+          return NULL;
+        }
+      r.object = json_node_get_object (node);
+      if (!read_string (&r, "model_type", &model_type, error))
+        return NULL;
+      /* A Gemma 3 text_config without its own model_type is gemma3_text. */
+      if (model_type == NULL &&
+          json_object_has_member (config, "model_type") &&
+          g_strcmp0 (json_object_get_string_member (config, "model_type"), "gemma3") == 0)
+        model_type = "gemma3_text";
+    }
+
+  defaults = lookup_defaults (model_type);
+  model = rw_model_new ();
+  model->family = g_strdup (model_type != NULL ? model_type : "unknown");
+
+  {
+    static const char * const layer_names[] = { "num_hidden_layers", "n_layer", "num_layers", NULL };
+    static const char * const hidden_names[] = { "hidden_size", "n_embd", "d_model", NULL };
+    static const char * const head_names[] = { "num_attention_heads", "n_head", NULL };
+    static const char * const ffn_names[] = { "intermediate_size", "ffn_hidden_size", "n_inner", NULL };
+    gboolean tied;
+
+    if (!read_uint (&r, pick_field (&r, layer_names), defaults->n_layers, TRUE, &model->n_layers, error) ||
+        !read_uint (&r, pick_field (&r, hidden_names), defaults->hidden_size, TRUE, &model->hidden_size, error) ||
+        !read_uint (&r, pick_field (&r, head_names), defaults->n_heads, TRUE, &model->n_heads, error) ||
+        !read_uint (&r, pick_field (&r, ffn_names), defaults->intermediate_size, TRUE, &model->intermediate_size, error) ||
+        !read_uint (&r, "vocab_size", defaults->vocab_size, TRUE, &model->vocab_size, error))
+      return NULL;
+
+    /* num_key_value_heads absent means multi-head attention (as many KV
+     * heads as query heads) unless the family defaults to GQA. */
+    if (!read_uint (&r, "num_key_value_heads",
+                    defaults->n_kv_heads != 0 ? defaults->n_kv_heads : model->n_heads,
+                    TRUE, &model->n_kv_heads, error))
+      return NULL;
+
+    if (!read_uint (&r, "head_dim",
+                    defaults->head_dim != 0 ? defaults->head_dim : model->hidden_size / model->n_heads,
+                    TRUE, &model->head_dim, error))
+      return NULL;
+
+    /* tie_word_embeddings sits at the top level of multimodal configs. */
+    tied = defaults->tied_embeddings;
+    if (r.object != config && json_object_has_member (config, "tie_word_embeddings"))
+      {
+        Reader top = { config, r.origin };
+        if (!read_bool (&top, "tie_word_embeddings", tied, &tied, error))
+          return NULL;
+      }
+    if (!read_bool (&r, "tie_word_embeddings", tied, &model->tied_embeddings, error) ||
+        !read_bool (&r, "attention_bias", defaults->attention_bias, &model->attention_bias, error))
+      return NULL;
+    if (defaults->attention_bias)
+      model->attention_bias = TRUE;  /* the modeling code adds them regardless */
+  }
+
+  if (model->n_kv_heads > model->n_heads || model->n_heads % model->n_kv_heads != 0)
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
+                   "%s: field “num_key_value_heads”: %u KV heads do not divide %u heads",
+                   r.origin, model->n_kv_heads, model->n_heads);
+      return NULL;
+    }
+
+  if (!read_experts (&r, model_type, model, error) ||
+      !read_mla (&r, model, error) ||
+      !read_attention_windows (&r, defaults, model_type, model, error))
+    return NULL;
+
+  /* Llama 4 names its dense MLP width intermediate_size_mlp; the plain
+   * intermediate_size is the experts' width (read above). */
+  if (g_strcmp0 (model_type, "llama4_text") == 0)
+    {
+      guint dense_width;
+
+      if (!read_uint (&r, "intermediate_size_mlp", model->intermediate_size * 2, FALSE,
+                      &dense_width, error))
+        return NULL;
+      model->intermediate_size = dense_width;
+    }
+
+  return g_steal_pointer (&model);
+}
+
+RwModel *
+rw_hf_config_load_file (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *basename = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  basename = g_path_get_basename (path);
+
+  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
+    {
+      if (local_error->domain == G_FILE_ERROR)
+        g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_IO,
+                     "%s: %s", basename, local_error->message);
+      else
+        g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_PARSE,
+                     "%s: not valid JSON: %s", basename, local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_WRONG_TYPE,
+                   "%s: expected a JSON object at the top level", basename);
+      return NULL;
+    }
+
+  return rw_hf_config_parse (json_node_get_object (root), basename, error);
+}
