@@ -50,4 +50,21 @@ GQuark rw_catalog_error_quark  (void);
 GQuark rw_config_error_quark   (void);
 GQuark rw_workload_error_quark (void);
 
+/* Loading a .rigwise scenario (rw-scenario.h); messages name the file and
+ * the field, e.g. "trip.rigwise: field “workload.context”: …". */
+#define RW_SCENARIO_ERROR (rw_scenario_error_quark ())
+typedef enum
+{
+  RW_SCENARIO_ERROR_IO,             /* unreadable, or the save failed */
+  RW_SCENARIO_ERROR_PARSE,          /* not JSON */
+  RW_SCENARIO_ERROR_VERSION,        /* not a scenario, or another format version */
+  RW_SCENARIO_ERROR_MISSING_FIELD,
+  RW_SCENARIO_ERROR_WRONG_TYPE,
+  RW_SCENARIO_ERROR_INVALID_VALUE,  /* NaN, negative, out of range, duplicate */
+  RW_SCENARIO_ERROR_UNKNOWN_ID,     /* a model, format or system the catalog lacks */
+  RW_SCENARIO_ERROR_UNKNOWN_FIELD,  /* a member this version does not define */
+} RwScenarioError;
+
+GQuark rw_scenario_error_quark (void);
+
 G_END_DECLS
