@@ -1,0 +1,227 @@
+/* rw-cli-estimate.c: `rigwise-cli estimate`
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "rw-cli-workload.h"
+#include "rw-estimate-json.h"
+
+static char **
+system_ids (RwCatalog *catalog)
+{
+  guint n = rw_catalog_get_n_systems (catalog);
+  char **ids = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_strdup (rw_catalog_get_system (catalog, i)->id);
+  return ids;
+}
+
+/* The systems named by --system, in the order given, or all of them. */
+static GPtrArray *
+resolve_systems (RwCatalog  *catalog,
+                 char      **ids,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) systems = g_ptr_array_new ();
+
+  if (ids == NULL)
+    {
+      for (guint i = 0; i < rw_catalog_get_n_systems (catalog); i++)
+        g_ptr_array_add (systems, rw_catalog_get_system (catalog, i));
+      return g_steal_pointer (&systems);
+    }
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      RwSystem *system = rw_catalog_lookup_system (catalog, ids[i]);
+
+      if (system == NULL)
+        {
+          g_auto(GStrv) known = system_ids (catalog);
+
+          rw_cli_set_unknown_id_error (error, "--system", "system", ids[i], (const char * const *) known);
+          return NULL;
+        }
+      g_ptr_array_add (systems, system);
+    }
+  return g_steal_pointer (&systems);
+}
+
+static char *
+layers_text (const RwEstimate *e)
+{
+  if (e->fit == RW_FIT_DOES_NOT_FIT)
+    return g_strdup ("n/a");
+  return g_strdup_printf ("%u/%u", e->layers_on_device, e->layers_on_host);
+}
+
+static char *
+seconds_text (double s)
+{
+  if (!isfinite (s))
+    return g_strdup ("n/a");
+  if (s >= 10)
+    return g_strdup_printf ("%.1f", s);
+  return g_strdup_printf ("%.2f", s);
+}
+
+/* Per sequence, and the aggregate over the batch when there is one. */
+static char *
+decode_text (const RwEstimate *e,
+             guint             batch)
+{
+  g_autofree char *one = rw_cli_format_speed (e->decode_tok_s);
+  g_autofree char *all = NULL;
+
+  if (batch <= 1)
+    return g_steal_pointer (&one);
+  all = rw_cli_format_speed (e->decode_tok_s_total);
+  return g_strdup_printf ("%s (×%u: %s)", one, batch, all);
+}
+
+static void
+print_text (const RwCliWorkload *cw,
+            const RwEstimate    *estimates,
+            guint                n)
+{
+  g_autoptr(RwCliTable) speed = rw_cli_table_new (8, 2);
+  g_autoptr(RwCliTable) memory = rw_cli_table_new (11, 1);
+  g_autoptr(RwCliTable) cost = rw_cli_table_new (10, 1);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *description = rw_cli_workload_describe (cw);
+  gboolean training = cw->workload.mode != RW_MODE_INFERENCE;
+
+  g_string_append_printf (out, "%s\n\n", description);
+
+  rw_cli_table_add_row (speed, "system", "fit", "need GB", "usable GB", "layers dev/host",
+                        "decode tok/s", training ? "train tok/s" : "prefill tok/s",
+                        training ? "prefill tok/s" : "TTFT s", NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      const RwEstimate *e = &estimates[i];
+      char *cells[8] = {
+        g_strdup (e->system->id),
+        g_strdup (rw_fit_to_string (e->fit)),
+        rw_cli_format_gb (e->memory.total),
+        rw_cli_format_gb (e->memory.device_capacity),
+        layers_text (e),
+        decode_text (e, cw->workload.batch),
+        rw_cli_format_speed (training ? e->train_tok_s : e->prefill_tok_s),
+        training ? rw_cli_format_speed (e->prefill_tok_s) : seconds_text (e->ttft_s),
+      };
+
+      rw_cli_table_take_row (speed, cells);
+    }
+  rw_cli_table_print (speed, out);
+
+  g_string_append (out, "\nMemory (GB)\n");
+  rw_cli_table_add_row (memory, "system", "weights", "KV cache", "activations", "gradients",
+                        "optimizer", "overhead", "total", "device", "capacity", "spill", NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      const RwMemoryBreakdown *m = &estimates[i].memory;
+      char *cells[11] = {
+        g_strdup (estimates[i].system->id),
+        rw_cli_format_gb (m->weights), rw_cli_format_gb (m->kv_cache),
+        rw_cli_format_gb (m->activations), rw_cli_format_gb (m->gradients),
+        rw_cli_format_gb (m->optimizer), rw_cli_format_gb (m->overhead),
+        rw_cli_format_gb (m->total), rw_cli_format_gb (m->device_capacity),
+        rw_cli_format_gb (m->capacity), rw_cli_format_gb (m->spill),
+      };
+
+      rw_cli_table_take_row (memory, cells);
+    }
+  rw_cli_table_print (memory, out);
+
+  g_string_append_printf (out, "\nCost (%g h/day, %g years, %g per kWh)\n",
+                          cw->workload.hours_per_day, cw->workload.years,
+                          cw->workload.electricity_price);
+  rw_cli_table_add_row (cost, "system", "price", "per FP4 TFLOP", "per FP8 TFLOP",
+                        "per FP16 TFLOP", "per GB", "per decode tok/s", "energy/Mtok",
+                        "energy/year", "TCO", NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      const RwEstimate *e = &estimates[i];
+      const char *cur = e->system->currency;
+      char *cells[10] = {
+        g_strdup (e->system->id),
+        rw_cli_format_money (e->price, cur, 0),
+        rw_cli_format_money (e->per_tflop[RW_PRECISION_FP4], cur, 2),
+        rw_cli_format_money (e->per_tflop[RW_PRECISION_FP8], cur, 2),
+        rw_cli_format_money (e->per_tflop[RW_PRECISION_FP16], cur, 2),
+        rw_cli_format_money (e->per_gb, cur, 2),
+        rw_cli_format_money (e->per_decode_tok_s, cur, 2),
+        rw_cli_format_money (e->energy_per_mtok, cur, 3),
+        rw_cli_format_money (e->energy_per_year, cur, 0),
+        rw_cli_format_money (e->tco, cur, 0),
+      };
+
+      rw_cli_table_take_row (cost, cells);
+    }
+  rw_cli_table_print (cost, out);
+
+  fputs (out->str, stdout);
+}
+
+int
+rw_cli_estimate (RwCatalog  *catalog,
+                 int         argc,
+                 char      **argv)
+{
+  g_auto(RwCliWorkloadOptions) options = { 0 };
+  g_auto(RwCliWorkload) cw = { 0 };
+  g_auto(GStrv) system_args = NULL;
+  gboolean json = FALSE;
+  g_autofree GOptionEntry *workload_entries = rw_cli_workload_option_entries (&options);
+  const GOptionEntry entries[] = {
+    { "system", 's', 0, G_OPTION_ARG_STRING_ARRAY, &system_args, "System to estimate (repeatable; default: all)", "ID" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- memory, speed and cost of a workload per system");
+  g_autoptr(GPtrArray) systems = NULL;
+  g_autofree RwEstimate *estimates = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, workload_entries, NULL);
+  g_option_context_set_description (context,
+    "Give the model with --model (catalog), --model-config (a Hugging Face\n"
+    "config.json) or --params (a synthetic Llama-like shape). Sizes are tokens.\n"
+    "Exit status: 0 ok, 1 error, 2 bad command line.");
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return rw_cli_report_error (error);
+  if (argc > 1)
+    {
+      g_set_error (&error, RW_CLI_ERROR, RW_CLI_ERROR_USAGE,
+                   "estimate: unexpected argument “%s”", argv[1]);
+      return rw_cli_report_error (error);
+    }
+
+  systems = resolve_systems (catalog, system_args, &error);
+  if (systems == NULL)
+    return rw_cli_report_error (error);
+  if (!rw_cli_workload_resolve (&options, catalog, &cw, &error))
+    return rw_cli_report_error (error);
+
+  estimates = g_new0 (RwEstimate, MAX (systems->len, 1));
+  for (guint i = 0; i < systems->len; i++)
+    {
+      if (!rw_estimate (g_ptr_array_index (systems, i), &cw.workload, &estimates[i], &error))
+        return rw_cli_report_error (error);
+    }
+
+  if (json)
+    {
+      g_autofree char *text = rw_estimates_to_json_string (&cw.workload, estimates, systems->len);
+
+      fputs (text, stdout);
+    }
+  else
+    print_text (&cw, estimates, systems->len);
+  return 0;
+}
