@@ -54,6 +54,10 @@ typedef struct
   double             energy_per_mtok;            /* electricity per million decoded tokens */
   double             energy_per_year;
   double             tco;                        /* price + energy over the workload's years */
+
+  /* TRUE when the system has no efficiencies for the workload's runtime and
+   * uncalibrated defaults were used (see rw-estimate-private.h). */
+  gboolean           efficiency_uncalibrated;
 } RwEstimate;
 
 /* Pure and allocation-free: fills @out for @workload on @system. Fails only

@@ -1,0 +1,50 @@
+/* rw-estimate.c: memory, speed and cost of one workload on one system
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pure and allocation-free (on valid input): the UI re-estimates every
+ * system on each keystroke and the sweep charts call it millions of times.
+ * The formulas and their sources are in README.md, "How Rigwise computes".
+ */
+#include <math.h>
+
+#include "rw-estimate.h"
+#include "rw-estimate-private.h"
+
+gboolean
+rw_estimate (const RwSystem    *system,
+             const RwWorkload  *workload,
+             RwEstimate        *out,
+             GError           **error)
+{
+  RwShape shape;
+  RwPlacement placement;
+
+  g_return_val_if_fail (system != NULL, FALSE);
+  g_return_val_if_fail (workload != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rw_workload_validate (workload, error))
+    return FALSE;
+
+  *out = (RwEstimate) { .system = system };
+  _rw_shape_init (&shape, workload);
+  _rw_memory_estimate (system, workload, &shape, &placement, out);
+  _rw_speed_estimate (system, workload, &shape, &placement, out);
+  _rw_cost_estimate (system, workload, out);
+  return TRUE;
+}
+
+double
+rw_estimate_tco_at (const RwSystem   *system,
+                    const RwWorkload *workload,
+                    double            years)
+{
+  g_return_val_if_fail (system != NULL, NAN);
+  g_return_val_if_fail (workload != NULL, NAN);
+
+  return rw_system_total_price (system)
+         + _rw_cost_energy_per_year (system, workload) * years;
+}
