@@ -30,7 +30,7 @@ typedef enum
   RW_EXPORT_FORMAT_SVG,
 } RwExportFormat;
 
-/* Largest width or height in pixels (PNG) or points (PDF/SVG). */
+/* Largest width or height in pixels (PNG, SVG) or points (PDF). */
 #define RW_EXPORT_MAX_SIZE 16384.0
 
 /* ".png", ".pdf", ".svg" (any case) → format; else FALSE and
@@ -39,7 +39,7 @@ gboolean  rw_export_format_from_path (const char         *path,
                                       RwExportFormat     *format,
                                       GError            **error);
 
-/* Draws @kind at @width × @height (px for PNG, pt for PDF/SVG) and writes it
+/* Draws @kind at @width × @height (px for PNG and SVG, pt for PDF) and writes it
  * to @file atomically (g_file_replace: a temporary file renamed over the
  * target, so a failed export leaves any old file intact). @scale (1 or 2, up
  * to 4) multiplies PNG pixels for HiDPI; PDF/SVG ignore it. @style NULL =

@@ -1,0 +1,106 @@
+/* rw-chart-data-private.h: the chart model's fields, for the renderers
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rw-chart-data.h"
+
+G_BEGIN_DECLS
+
+/* Decode speed is sampled at 1K·√2^k tokens of depth, k = 0…20 (1K…1M). */
+#define RW_CHART_N_DEPTHS 21
+
+typedef struct
+{
+  guint   a, b;      /* system indices: a is cheaper before, b after */
+  double  years;
+  double  cost;
+} RwBreakEven;
+
+typedef struct
+{
+  char          *item_id;
+  char          *name;      /* system or component name */
+  guint          quantity;
+  double         value;     /* per unit */
+  char          *currency;
+  char          *date;
+  char          *source;
+  gboolean       known_origin;
+  RwPriceOrigin  origin;
+} RwPriceSource;
+
+struct _RwChartData
+{
+  gatomicrefcount  ref_count;
+
+  guint            n_systems;
+  RwSystem       **systems;       /* owned references */
+  RwEstimate      *estimates;     /* n_systems, .system points into systems */
+
+  /* The workload, with copies of what it points to. */
+  RwWorkload       workload;
+  RwModel         *model;
+  RwFormat        *weights;
+  RwFormat        *kv;
+  char            *runtime;
+
+  char            *subtitle;
+  char            *price_note;
+  char            *currency;      /* of the first system; charts label money in it */
+  gboolean         mixed_currency;
+
+  /* Throughput vs depth (inference, context = depth). */
+  double           depths[RW_CHART_N_DEPTHS];
+  double          *decode;        /* n_systems × RW_CHART_N_DEPTHS, NAN: does not fit */
+  RwFit           *depth_fit;     /* same shape */
+  guint            n_depths_used; /* last depth any system fits at, + 1 (≥ 1) */
+
+  /* TCO over 0…tco_years in monthly steps. */
+  double           tco_years;
+  guint            n_tco;
+  double          *tco;           /* n_systems × n_tco, NAN: no price */
+  GArray          *break_evens;   /* RwBreakEven */
+
+  GPtrArray       *prices;        /* RwPriceSource* */
+};
+
+static inline double
+rw_chart_data_decode_at (const RwChartData *data,
+                         guint              system,
+                         guint              depth)
+{
+  return data->decode[system * RW_CHART_N_DEPTHS + depth];
+}
+
+static inline double
+rw_chart_data_tco_at (const RwChartData *data,
+                      guint              system,
+                      guint              step)
+{
+  return data->tco[system * data->n_tco + step];
+}
+
+static inline double
+rw_chart_data_tco_year (const RwChartData *data,
+                        guint              step)
+{
+  return data->tco_years * step / (data->n_tco - 1);
+}
+
+/* Money with the currency sign: "$1,234", "1 234 EUR". */
+char  *_rw_format_money        (const RwChartData *data,
+                                double             value,
+                                int                decimals);
+/* Bytes as "78.4 GB" (10^9). */
+char  *_rw_format_gb           (double             bytes);
+/* Tokens as "32K", "1M". */
+char  *_rw_format_tokens       (double             tokens);
+const char *_rw_memory_part_name (RwMemoryPart     part);
+double _rw_memory_part_bytes   (const RwMemoryBreakdown *memory,
+                                RwMemoryPart       part);
+const char *_rw_system_label   (const RwSystem    *system);
+
+G_END_DECLS

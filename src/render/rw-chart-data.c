@@ -1,0 +1,863 @@
+/* rw-chart-data.c: estimates, series and tables behind the charts
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n-lib.h>
+
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "rw-chart-data-private.h"
+#include "rw-error.h"
+
+/* Registered by hand: G_DEFINE_BOXED_TYPE trips -Wpedantic (union cast). */
+GType
+rw_chart_data_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      GType id = g_boxed_type_register_static (g_intern_static_string ("RwChartData"),
+                                               (GBoxedCopyFunc) rw_chart_data_ref,
+                                               (GBoxedFreeFunc) rw_chart_data_unref);
+      g_once_init_leave (&type_id, id);
+    }
+  return type_id;
+}
+
+/* Monthly steps give break-even points to within a month before interpolation. */
+#define TCO_STEPS_PER_YEAR 12
+#define TCO_MIN_YEARS      5.0
+
+static const char * const chart_ids[RW_CHART_N] = {
+  "memory", "cost", "throughput", "tco",
+};
+
+static void
+price_source_free (gpointer data)
+{
+  RwPriceSource *p = data;
+
+  g_free (p->item_id);
+  g_free (p->name);
+  g_free (p->currency);
+  g_free (p->date);
+  g_free (p->source);
+  g_free (p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Formatting                                                         */
+
+/* Inserts the locale's thousands separator into the digit string @digits
+ * following the localeconv() grouping rules (the last size repeats). */
+static void
+append_grouped (GString    *out,
+                const char *digits,
+                const char *sep,
+                const char *grouping)
+{
+  gsize len = strlen (digits);
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize pos = len;
+  const char *g = grouping;
+  int size = 0;
+
+  if (sep == NULL || *sep == '\0' || grouping == NULL || *grouping == '\0')
+    {
+      g_string_append (out, digits);
+      return;
+    }
+
+  /* Walk from the right, collecting the positions where a separator goes. */
+  for (;;)
+    {
+      if (*g != '\0')
+        {
+          if (*g == CHAR_MAX)
+            break;
+          size = *g++;
+        }
+      if (size <= 0 || pos <= (gsize) size)
+        break;
+      pos -= size;
+      g_array_prepend_val (cuts, pos);
+    }
+
+  pos = 0;
+  for (guint i = 0; i < cuts->len; i++)
+    {
+      gsize cut = g_array_index (cuts, gsize, i);
+
+      g_string_append_len (out, digits + pos, cut - pos);
+      g_string_append (out, sep);
+      pos = cut;
+    }
+  g_string_append (out, digits + pos);
+}
+
+char *
+rw_format_number (double value,
+                  int    decimals)
+{
+  const struct lconv *lc = localeconv ();
+  GString *out;
+  char digits[32];
+  guint64 scale = 1;
+  guint64 scaled;
+  double magnitude;
+
+  if (!isfinite (value))
+    return g_strdup (_("n/a"));
+
+  decimals = CLAMP (decimals, 0, 6);
+  for (int i = 0; i < decimals; i++)
+    scale *= 10;
+
+  magnitude = fabs (value) * scale;
+  if (magnitude >= 9e18)
+    return g_strdup_printf ("%.3g", value);
+
+  /* Integer arithmetic so the digits never depend on the locale's printf. */
+  scaled = (guint64) llround (magnitude);
+  out = g_string_new (NULL);
+  if (value < 0 && scaled != 0)
+    g_string_append_c (out, '-');
+
+  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, scaled / scale);
+  append_grouped (out, digits, lc->thousands_sep, lc->grouping);
+
+  if (decimals > 0)
+    {
+      const char *point = lc->decimal_point != NULL && *lc->decimal_point ? lc->decimal_point : ".";
+
+      g_snprintf (digits, sizeof digits, "%0*" G_GUINT64_FORMAT, decimals, scaled % scale);
+      g_string_append (out, point);
+      g_string_append (out, digits);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+currency_of (const RwSystem *system)
+{
+  return system->currency != NULL && *system->currency ? system->currency : "USD";
+}
+
+static char *
+format_money_in (const char *currency,
+                 double      value,
+                 int         decimals)
+{
+  g_autofree char *number = NULL;
+
+  if (!isfinite (value))
+    return g_strdup (_("n/a"));
+
+  number = rw_format_number (value, decimals);
+  if (g_str_equal (currency, "USD"))
+    return g_strdup_printf ("$%s", number);
+  if (g_str_equal (currency, "GBP"))
+    return g_strdup_printf ("£%s", number);
+  if (g_str_equal (currency, "EUR"))
+    return g_strdup_printf ("%s €", number);
+  return g_strdup_printf ("%s %s", number, currency);
+}
+
+char *
+_rw_format_money (const RwChartData *data,
+                  double             value,
+                  int                decimals)
+{
+  return format_money_in (data->currency, value, decimals);
+}
+
+char *
+_rw_format_gb (double bytes)
+{
+  g_autofree char *number = NULL;
+  double gb = bytes / 1e9;
+
+  if (!isfinite (bytes))
+    return g_strdup (_("n/a"));
+  number = rw_format_number (gb, fabs (gb) >= 100 ? 0 : 1);
+  /* TRANSLATORS: gigabytes (10^9 bytes) */
+  return g_strdup_printf (_("%s GB"), number);
+}
+
+char *
+_rw_format_tokens (double tokens)
+{
+  g_autofree char *number = NULL;
+
+  if (tokens >= 1024 * 1024 - 0.5)
+    {
+      double m = tokens / (1024.0 * 1024.0);
+      number = rw_format_number (m, fabs (m - round (m)) < 0.05 ? 0 : 1);
+      return g_strdup_printf ("%sM", number);
+    }
+  if (tokens >= 1024 - 0.5)
+    {
+      double k = tokens / 1024.0;
+      number = rw_format_number (k, fabs (k - round (k)) < 0.05 ? 0 : 1);
+      return g_strdup_printf ("%sK", number);
+    }
+  return rw_format_number (tokens, 0);
+}
+
+const char *
+_rw_memory_part_name (RwMemoryPart part)
+{
+  switch (part)
+    {
+    case RW_MEMORY_PART_WEIGHTS:     return _("Weights");
+    case RW_MEMORY_PART_KV_CACHE:    return _("KV cache");
+    case RW_MEMORY_PART_ACTIVATIONS: return _("Activations");
+    case RW_MEMORY_PART_GRADIENTS:   return _("Gradients");
+    case RW_MEMORY_PART_OPTIMIZER:   return _("Optimizer");
+    case RW_MEMORY_PART_OVERHEAD:    return _("Overhead");
+    default:                         g_return_val_if_reached ("");
+    }
+}
+
+double
+_rw_memory_part_bytes (const RwMemoryBreakdown *memory,
+                       RwMemoryPart             part)
+{
+  switch (part)
+    {
+    case RW_MEMORY_PART_WEIGHTS:     return memory->weights;
+    case RW_MEMORY_PART_KV_CACHE:    return memory->kv_cache;
+    case RW_MEMORY_PART_ACTIVATIONS: return memory->activations;
+    case RW_MEMORY_PART_GRADIENTS:   return memory->gradients;
+    case RW_MEMORY_PART_OPTIMIZER:   return memory->optimizer;
+    case RW_MEMORY_PART_OVERHEAD:    return memory->overhead;
+    default:                         g_return_val_if_reached (0);
+    }
+}
+
+const char *
+_rw_system_label (const RwSystem *system)
+{
+  if (system->short_name != NULL && *system->short_name)
+    return system->short_name;
+  if (system->name != NULL && *system->name)
+    return system->name;
+  return system->id != NULL ? system->id : "?";
+}
+
+static const char *
+mode_label (RwMode mode)
+{
+  switch (mode)
+    {
+    case RW_MODE_INFERENCE: return _("inference");
+    case RW_MODE_LORA:      return _("LoRA fine-tune");
+    case RW_MODE_QLORA:     return _("QLoRA fine-tune");
+    case RW_MODE_FULL:      return _("full fine-tune");
+    default:                g_return_val_if_reached ("");
+    }
+}
+
+static const char *
+format_label (const RwFormat *format)
+{
+  if (format == NULL)
+    return "?";
+  return format->name != NULL ? format->name : format->id;
+}
+
+static char *
+build_subtitle (const RwChartData *data)
+{
+  const RwWorkload *w = &data->workload;
+  GString *s = g_string_new (NULL);
+  g_autofree char *context = _rw_format_tokens (w->context);
+
+  g_string_append (s, data->model->name != NULL ? data->model->name : data->model->id);
+  g_string_append (s, " · ");
+  if (w->bits_per_weight_override > 0)
+    {
+      g_autofree char *bpw = rw_format_number (w->bits_per_weight_override, 2);
+      /* TRANSLATORS: bits per weight */
+      g_string_append_printf (s, _("%s bpw"), bpw);
+    }
+  else
+    g_string_append (s, format_label (data->weights));
+  g_string_append (s, " · ");
+  /* TRANSLATORS: the KV-cache number format, e.g. "KV F16" */
+  g_string_append_printf (s, _("KV %s"), format_label (data->kv));
+  g_string_append (s, " · ");
+  /* TRANSLATORS: e.g. "32K context" */
+  g_string_append_printf (s, _("%s context"), context);
+  g_string_append (s, " · ");
+  if (w->mode == RW_MODE_INFERENCE)
+    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "batch %u", "batch %u", w->batch), w->batch);
+  else
+    g_string_append_printf (s, _("sequence %u × micro-batch %u"), w->seq_len, w->micro_batch);
+  g_string_append (s, " · ");
+  g_string_append (s, mode_label (w->mode));
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+add_price (RwChartData    *data,
+           RwCatalog      *catalog,
+           const char     *item_id,
+           const char     *name,
+           guint           quantity,
+           const RwFigure *price,
+           const char     *currency)
+{
+  RwPriceSource *p = g_new0 (RwPriceSource, 1);
+
+  p->item_id = g_strdup (item_id);
+  p->name = g_strdup (name);
+  p->quantity = quantity;
+  p->value = price->value;
+  p->currency = g_strdup (currency);
+  p->date = g_strdup (price->date);
+  p->source = g_strdup (price->source);
+  if (catalog != NULL && item_id != NULL && rw_catalog_has_price_item (catalog, item_id))
+    {
+      RwPriceOrigin origin = RW_PRICE_ORIGIN_BUNDLED;
+
+      if (rw_catalog_get_price (catalog, item_id, &origin) != NULL)
+        {
+          p->known_origin = TRUE;
+          p->origin = origin;
+        }
+    }
+  g_ptr_array_add (data->prices, p);
+}
+
+static void
+collect_prices (RwChartData *data,
+                RwCatalog   *catalog)
+{
+  g_autofree char *oldest = NULL;
+  g_autofree char *newest = NULL;
+  gboolean feed = FALSE, user = FALSE;
+  GString *note;
+
+  for (guint i = 0; i < data->n_systems; i++)
+    {
+      const RwSystem *system = data->systems[i];
+
+      if (system->components == NULL || system->components->len == 0)
+        add_price (data, catalog, system->id, system->name, 1, &system->price, currency_of (system));
+      else
+        for (guint c = 0; c < system->components->len; c++)
+          {
+            const RwComponent *comp = g_ptr_array_index (system->components, c);
+
+            add_price (data, catalog, comp->id, comp->name, comp->quantity, &comp->price,
+                       currency_of (system));
+          }
+    }
+
+  for (guint i = 0; i < data->prices->len; i++)
+    {
+      const RwPriceSource *p = g_ptr_array_index (data->prices, i);
+
+      if (p->date != NULL && *p->date)
+        {
+          if (oldest == NULL || strcmp (p->date, oldest) < 0)
+            {
+              g_free (oldest);
+              oldest = g_strdup (p->date);
+            }
+          if (newest == NULL || strcmp (p->date, newest) > 0)
+            {
+              g_free (newest);
+              newest = g_strdup (p->date);
+            }
+        }
+      if (p->known_origin && p->origin == RW_PRICE_ORIGIN_FEED)
+        feed = TRUE;
+      if (p->known_origin && p->origin == RW_PRICE_ORIGIN_USER)
+        user = TRUE;
+    }
+
+  note = g_string_new (NULL);
+  if (oldest == NULL)
+    g_string_append (note, _("Prices undated"));
+  else if (g_str_equal (oldest, newest))
+    g_string_append_printf (note, _("Prices as of %s"), newest);
+  else
+    g_string_append_printf (note, _("Prices dated %s to %s"), oldest, newest);
+  if (feed && user)
+    g_string_append (note, _(", some from the price feed and some edited by you"));
+  else if (feed)
+    g_string_append (note, _(", some from the price feed"));
+  else if (user)
+    g_string_append (note, _(", some edited by you"));
+  data->price_note = g_string_free (note, FALSE);
+}
+
+static gboolean
+compute_throughput (RwChartData  *data,
+                    GError      **error)
+{
+  data->decode = g_new (double, data->n_systems * RW_CHART_N_DEPTHS);
+  data->depth_fit = g_new (RwFit, data->n_systems * RW_CHART_N_DEPTHS);
+  data->n_depths_used = 1;
+
+  for (guint d = 0; d < RW_CHART_N_DEPTHS; d++)
+    data->depths[d] = round (1024.0 * pow (2.0, d / 2.0));
+
+  for (guint i = 0; i < data->n_systems; i++)
+    for (guint d = 0; d < RW_CHART_N_DEPTHS; d++)
+      {
+        RwWorkload w = data->workload;
+        RwEstimate est;
+        guint slot = i * RW_CHART_N_DEPTHS + d;
+
+        /* Decode speed of the same model served for inference, with a KV
+         * cache sized for exactly the tokens already cached. */
+        w.mode = RW_MODE_INFERENCE;
+        w.depth = (guint) data->depths[d];
+        w.context = (guint) data->depths[d];
+        if (!rw_estimate (data->systems[i], &w, &est, error))
+          return FALSE;
+        data->depth_fit[slot] = est.fit;
+        data->decode[slot] = est.fit == RW_FIT_DOES_NOT_FIT ? NAN : est.decode_tok_s;
+        if (isfinite (data->decode[slot]) && d + 1 > data->n_depths_used)
+          data->n_depths_used = d + 1;
+      }
+
+  return TRUE;
+}
+
+static void
+compute_tco (RwChartData *data)
+{
+  double years = MAX (TCO_MIN_YEARS, ceil (data->workload.years));
+
+  data->tco_years = years;
+  data->n_tco = (guint) (years * TCO_STEPS_PER_YEAR) + 1;
+  data->tco = g_new (double, data->n_systems * data->n_tco);
+  data->break_evens = g_array_new (FALSE, FALSE, sizeof (RwBreakEven));
+
+  for (guint i = 0; i < data->n_systems; i++)
+    for (guint s = 0; s < data->n_tco; s++)
+      data->tco[i * data->n_tco + s] =
+        rw_estimate_tco_at (data->systems[i], &data->workload, rw_chart_data_tco_year (data, s));
+
+  /* A break-even point is where the difference of two TCO curves changes
+   * sign: the dearer machine to buy has become the cheaper one to own. */
+  for (guint a = 0; a < data->n_systems; a++)
+    for (guint b = a + 1; b < data->n_systems; b++)
+      for (guint s = 1; s < data->n_tco; s++)
+        {
+          double d0 = rw_chart_data_tco_at (data, a, s - 1) - rw_chart_data_tco_at (data, b, s - 1);
+          double d1 = rw_chart_data_tco_at (data, a, s) - rw_chart_data_tco_at (data, b, s);
+
+          if (!isfinite (d0) || !isfinite (d1) || d0 == 0 || (d0 < 0) == (d1 < 0))
+            continue;
+          {
+            double t = d0 / (d0 - d1);
+            double y0 = rw_chart_data_tco_year (data, s - 1);
+            double y1 = rw_chart_data_tco_year (data, s);
+            double c0 = rw_chart_data_tco_at (data, a, s - 1);
+            double c1 = rw_chart_data_tco_at (data, a, s);
+            RwBreakEven be;
+
+            be.a = d0 < 0 ? a : b;
+            be.b = d0 < 0 ? b : a;
+            be.years = y0 + t * (y1 - y0);
+            be.cost = c0 + t * (c1 - c0);
+            g_array_append_val (data->break_evens, be);
+          }
+        }
+}
+
+RwChartData *
+rw_chart_data_new (RwCatalog         *catalog,
+                   RwSystem         **systems,
+                   guint              n_systems,
+                   const RwWorkload  *workload,
+                   GError           **error)
+{
+  g_autoptr(RwChartData) data = NULL;
+
+  g_return_val_if_fail (catalog == NULL || RW_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (systems != NULL || n_systems == 0, NULL);
+  g_return_val_if_fail (workload != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (n_systems == 0)
+    {
+      g_set_error_literal (error, RW_WORKLOAD_ERROR, RW_WORKLOAD_ERROR_INVALID_VALUE,
+                           _("No system to chart: select at least one"));
+      return NULL;
+    }
+  if (!rw_workload_validate (workload, error))
+    return NULL;
+
+  data = g_new0 (RwChartData, 1);
+  g_atomic_ref_count_init (&data->ref_count);
+  data->prices = g_ptr_array_new_with_free_func (price_source_free);
+
+  /* Deep copies: the caller may free its model, formats and systems. */
+  data->model = rw_model_copy (workload->model);
+  data->weights = workload->weights != NULL ? rw_format_copy (workload->weights) : NULL;
+  data->kv = workload->kv != NULL ? rw_format_copy (workload->kv) : NULL;
+  data->runtime = g_strdup (workload->runtime);
+  data->workload = *workload;
+  data->workload.model = data->model;
+  data->workload.weights = data->weights;
+  data->workload.kv = data->kv;
+  data->workload.runtime = data->runtime;
+
+  data->n_systems = n_systems;
+  data->systems = g_new0 (RwSystem *, n_systems);
+  data->estimates = g_new0 (RwEstimate, n_systems);
+  for (guint i = 0; i < n_systems; i++)
+    {
+      g_return_val_if_fail (systems[i] != NULL, NULL);
+      data->systems[i] = rw_system_ref (systems[i]);
+    }
+
+  for (guint i = 0; i < n_systems; i++)
+    {
+      if (!rw_estimate (data->systems[i], &data->workload, &data->estimates[i], error))
+        return NULL;
+      data->estimates[i].system = data->systems[i];
+      if (!g_str_equal (currency_of (data->systems[i]), currency_of (data->systems[0])))
+        data->mixed_currency = TRUE;
+    }
+  data->currency = g_strdup (currency_of (data->systems[0]));
+
+  if (!compute_throughput (data, error))
+    return NULL;
+  compute_tco (data);
+  collect_prices (data, catalog);
+  data->subtitle = build_subtitle (data);
+
+  return g_steal_pointer (&data);
+}
+
+RwChartData *
+rw_chart_data_ref (RwChartData *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+
+  g_atomic_ref_count_inc (&data->ref_count);
+  return data;
+}
+
+void
+rw_chart_data_unref (RwChartData *data)
+{
+  g_return_if_fail (data != NULL);
+
+  if (!g_atomic_ref_count_dec (&data->ref_count))
+    return;
+
+  for (guint i = 0; i < data->n_systems; i++)
+    g_clear_pointer (&data->systems[i], rw_system_unref);
+  g_free (data->systems);
+  g_free (data->estimates);
+  g_clear_pointer (&data->model, rw_model_free);
+  g_clear_pointer (&data->weights, rw_format_free);
+  g_clear_pointer (&data->kv, rw_format_free);
+  g_free (data->runtime);
+  g_free (data->subtitle);
+  g_free (data->price_note);
+  g_free (data->currency);
+  g_free (data->decode);
+  g_free (data->depth_fit);
+  g_free (data->tco);
+  g_clear_pointer (&data->break_evens, g_array_unref);
+  g_clear_pointer (&data->prices, g_ptr_array_unref);
+  g_free (data);
+}
+
+guint
+rw_chart_data_get_n_systems (const RwChartData *data)
+{
+  g_return_val_if_fail (data != NULL, 0);
+  return data->n_systems;
+}
+
+const RwSystem *
+rw_chart_data_get_system (const RwChartData *data,
+                          guint              index)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (index < data->n_systems, NULL);
+  return data->systems[index];
+}
+
+const RwEstimate *
+rw_chart_data_get_estimate (const RwChartData *data,
+                            guint              index)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (index < data->n_systems, NULL);
+  return &data->estimates[index];
+}
+
+const char *
+rw_chart_data_get_subtitle (const RwChartData *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  return data->subtitle;
+}
+
+const char *
+rw_chart_data_get_price_note (const RwChartData *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  return data->price_note;
+}
+
+const char *
+rw_chart_kind_get_title (RwChartKind kind)
+{
+  switch (kind)
+    {
+    case RW_CHART_MEMORY:     return _("Memory fit");
+    case RW_CHART_COST:       return _("Cost per dense TFLOP");
+    case RW_CHART_THROUGHPUT: return _("Decode speed vs context");
+    case RW_CHART_TCO:        return _("Total cost of ownership");
+    default:                  g_return_val_if_reached ("");
+    }
+}
+
+const char *
+rw_chart_kind_to_string (RwChartKind kind)
+{
+  g_return_val_if_fail (kind < RW_CHART_N, NULL);
+  return chart_ids[kind];
+}
+
+gboolean
+rw_chart_kind_from_string (const char  *str,
+                           RwChartKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  for (guint i = 0; str != NULL && i < RW_CHART_N; i++)
+    if (g_ascii_strcasecmp (str, chart_ids[i]) == 0)
+      {
+        *kind = (RwChartKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tables                                                             */
+
+void
+rw_chart_table_free (RwChartTable *table)
+{
+  if (table == NULL)
+    return;
+  g_free (table->title);
+  g_strfreev (table->columns);
+  g_clear_pointer (&table->rows, g_ptr_array_unref);
+  g_free (table);
+}
+
+static RwChartTable *
+table_new (const char *title,
+           GPtrArray  *columns)
+{
+  RwChartTable *table = g_new0 (RwChartTable, 1);
+
+  table->title = g_strdup (title);
+  table->n_columns = columns->len;
+  g_ptr_array_add (columns, NULL);
+  table->columns = (char **) g_ptr_array_free (columns, FALSE);
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  return table;
+}
+
+static void
+table_add_row (RwChartTable *table,
+               GPtrArray    *cells)
+{
+  g_assert (cells->len == table->n_columns);
+  g_ptr_array_add (cells, NULL);
+  g_ptr_array_add (table->rows, g_ptr_array_free (cells, FALSE));
+}
+
+static GPtrArray *
+strv_builder (void)
+{
+  return g_ptr_array_new ();
+}
+
+static const char *
+fit_label (const RwEstimate *est)
+{
+  switch (est->fit)
+    {
+    case RW_FIT_FITS:         return _("Fits");
+    case RW_FIT_SPILLS:       return _("Spills to host RAM");
+    case RW_FIT_DOES_NOT_FIT: return _("Does not fit");
+    default:                  g_return_val_if_reached ("");
+    }
+}
+
+static RwChartTable *
+memory_table (const RwChartData *data)
+{
+  GPtrArray *cols = strv_builder ();
+  RwChartTable *table;
+
+  g_ptr_array_add (cols, g_strdup (_("System")));
+  for (guint p = 0; p < RW_MEMORY_PART_N; p++)
+    g_ptr_array_add (cols, g_strdup (_rw_memory_part_name (p)));
+  g_ptr_array_add (cols, g_strdup (_("Total")));
+  g_ptr_array_add (cols, g_strdup (_("Fast memory")));
+  g_ptr_array_add (cols, g_strdup (_("Capacity")));
+  g_ptr_array_add (cols, g_strdup (_("In host RAM")));
+  g_ptr_array_add (cols, g_strdup (_("Verdict")));
+  table = table_new (rw_chart_kind_get_title (RW_CHART_MEMORY), cols);
+
+  for (guint i = 0; i < data->n_systems; i++)
+    {
+      const RwEstimate *est = &data->estimates[i];
+      GPtrArray *row = strv_builder ();
+
+      g_ptr_array_add (row, g_strdup (_rw_system_label (data->systems[i])));
+      for (guint p = 0; p < RW_MEMORY_PART_N; p++)
+        g_ptr_array_add (row, _rw_format_gb (_rw_memory_part_bytes (&est->memory, p)));
+      g_ptr_array_add (row, _rw_format_gb (est->memory.total));
+      g_ptr_array_add (row, _rw_format_gb (est->memory.device_capacity));
+      g_ptr_array_add (row, _rw_format_gb (est->memory.capacity));
+      g_ptr_array_add (row, _rw_format_gb (est->memory.spill));
+      g_ptr_array_add (row, g_strdup (fit_label (est)));
+      table_add_row (table, row);
+    }
+  return table;
+}
+
+/* "not published" for a peak the vendor does not state: never a zero. */
+static char *
+format_per_tflop (const RwChartData *data,
+                  double             value)
+{
+  if (!isfinite (value))
+    return g_strdup (_("not published"));
+  return _rw_format_money (data, value, value < 100 ? 2 : 0);
+}
+
+static RwChartTable *
+cost_table (const RwChartData *data)
+{
+  GPtrArray *cols = strv_builder ();
+  RwChartTable *table;
+
+  g_ptr_array_add (cols, g_strdup (_("System")));
+  g_ptr_array_add (cols, g_strdup (_("Price")));
+  for (guint p = 0; p < RW_PRECISION_N; p++)
+    /* TRANSLATORS: column header, e.g. "Per TFLOP FP8" */
+    g_ptr_array_add (cols, g_strdup_printf (_("Per TFLOP %s"), rw_precision_to_string (p)));
+  g_ptr_array_add (cols, g_strdup (_("Per GB")));
+  g_ptr_array_add (cols, g_strdup (_("Per decode tok/s")));
+  table = table_new (rw_chart_kind_get_title (RW_CHART_COST), cols);
+
+  for (guint i = 0; i < data->n_systems; i++)
+    {
+      const RwEstimate *est = &data->estimates[i];
+      GPtrArray *row = strv_builder ();
+
+      g_ptr_array_add (row, g_strdup (_rw_system_label (data->systems[i])));
+      g_ptr_array_add (row, format_money_in (currency_of (data->systems[i]), est->price, 0));
+      for (guint p = 0; p < RW_PRECISION_N; p++)
+        g_ptr_array_add (row, format_per_tflop (data, est->per_tflop[p]));
+      g_ptr_array_add (row, format_money_in (currency_of (data->systems[i]), est->per_gb, 2));
+      g_ptr_array_add (row, format_money_in (currency_of (data->systems[i]), est->per_decode_tok_s, 0));
+      table_add_row (table, row);
+    }
+  return table;
+}
+
+static RwChartTable *
+throughput_table (const RwChartData *data)
+{
+  GPtrArray *cols = strv_builder ();
+  RwChartTable *table;
+
+  g_ptr_array_add (cols, g_strdup (_("Context depth")));
+  for (guint i = 0; i < data->n_systems; i++)
+    /* TRANSLATORS: column header, a system name and the unit */
+    g_ptr_array_add (cols, g_strdup_printf (_("%s (tok/s)"), _rw_system_label (data->systems[i])));
+  table = table_new (rw_chart_kind_get_title (RW_CHART_THROUGHPUT), cols);
+
+  /* Whole powers of two only: the half steps add rows, not insight. */
+  for (guint d = 0; d < RW_CHART_N_DEPTHS; d += 2)
+    {
+      GPtrArray *row = strv_builder ();
+
+      g_ptr_array_add (row, _rw_format_tokens (data->depths[d]));
+      for (guint i = 0; i < data->n_systems; i++)
+        {
+          double v = rw_chart_data_decode_at (data, i, d);
+
+          if (!isfinite (v))
+            g_ptr_array_add (row, g_strdup (_("does not fit")));
+          else if (data->depth_fit[i * RW_CHART_N_DEPTHS + d] == RW_FIT_SPILLS)
+            {
+              g_autofree char *n = rw_format_number (v, 1);
+              /* TRANSLATORS: a speed measured with part of the model in host RAM */
+              g_ptr_array_add (row, g_strdup_printf (_("%s (spills)"), n));
+            }
+          else
+            g_ptr_array_add (row, rw_format_number (v, 1));
+        }
+      table_add_row (table, row);
+    }
+  return table;
+}
+
+static RwChartTable *
+tco_table (const RwChartData *data)
+{
+  GPtrArray *cols = strv_builder ();
+  RwChartTable *table;
+
+  g_ptr_array_add (cols, g_strdup (_("Years")));
+  for (guint i = 0; i < data->n_systems; i++)
+    g_ptr_array_add (cols, g_strdup (_rw_system_label (data->systems[i])));
+  table = table_new (rw_chart_kind_get_title (RW_CHART_TCO), cols);
+
+  for (guint s = 0; s < data->n_tco; s += TCO_STEPS_PER_YEAR)
+    {
+      GPtrArray *row = strv_builder ();
+
+      g_ptr_array_add (row, rw_format_number (rw_chart_data_tco_year (data, s), 0));
+      for (guint i = 0; i < data->n_systems; i++)
+        g_ptr_array_add (row, format_money_in (currency_of (data->systems[i]),
+                                               rw_chart_data_tco_at (data, i, s), 0));
+      table_add_row (table, row);
+    }
+  return table;
+}
+
+RwChartTable *
+rw_chart_data_get_table (const RwChartData *data,
+                         RwChartKind        kind)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+
+  switch (kind)
+    {
+    case RW_CHART_MEMORY:     return memory_table (data);
+    case RW_CHART_COST:       return cost_table (data);
+    case RW_CHART_THROUGHPUT: return throughput_table (data);
+    case RW_CHART_TCO:        return tco_table (data);
+    default:                  g_return_val_if_reached (NULL);
+    }
+}
