@@ -30,7 +30,7 @@ bar_label (const RwChartData *data,
            RwPrecision        p)
 {
   double v = data->estimates[system].per_tflop[p];
-  g_autofree char *money = _rw_format_money (data, v, v < 10 ? 2 : v < 100 ? 1 : 0);
+  g_autofree char *money = _rw_format_money (data, v, v < 10 ? 2 : 0);
 
   if (data->systems[system]->peak[p].assumed)
     return g_strdup_printf ("≈%s", money);

@@ -143,8 +143,7 @@ _rw_render_memory_chart_full (const RwChartData  *data,
     }
 
   row_h = plot.height / data->n_systems;
-  bar_h = MIN (row_h - name_h - c.font * 0.9, c.font * 3.2);
-  bar_h = MAX (bar_h, c.font * 0.6);
+  bar_h = CLAMP (row_h - name_h - c.font * 1.2, c.font * 0.6, c.font * 4.5);
 
   if (geometry != NULL)
     {
@@ -160,7 +159,8 @@ _rw_render_memory_chart_full (const RwChartData  *data,
     {
       const RwEstimate *est = &data->estimates[i];
       const RwMemoryBreakdown *m = &est->memory;
-      double row_y = plot.y + i * row_h;
+      /* Each name + bar group sits in the middle of its share of the plot. */
+      double row_y = plot.y + i * row_h + MAX (0, (row_h - name_h - c.font * 1.2 - bar_h) / 2);
       double bar_y = row_y + name_h + c.font * 0.3;
       double x = plot.x;
       double scale = plot.width / (max * 1e9);
@@ -178,6 +178,15 @@ _rw_render_memory_chart_full (const RwChartData  *data,
                 est->fit == RW_FIT_DOES_NOT_FIT ? &c.style->error : &c.style->dim_foreground,
                 MAX (plot.width + c.pad - name_w - c.font * 0.6, c.font));
 
+      /* A faint track shows the room the system has. */
+      if (isfinite (m->capacity) && m->capacity > 0)
+        {
+          RwColor track = c.style->grid;
+
+          track.alpha *= 0.5;
+          _rw_fill_rect (&c, plot.x, bar_y, m->capacity * scale, bar_h, &track);
+        }
+
       for (guint p = 0; p < RW_MEMORY_PART_N; p++)
         {
           double bytes = _rw_memory_part_bytes (m, p);
@@ -186,17 +195,6 @@ _rw_render_memory_chart_full (const RwChartData  *data,
           if (w <= 0)
             continue;
           _rw_fill_rect (&c, x, bar_y, w, bar_h, &c.style->segments[p]);
-          /* The value inside the segment when it fits there. */
-          if (bar_h >= c.font * 1.1)
-            {
-              g_autofree char *v = rw_format_number (bytes / 1e9, bytes >= 100e9 ? 0 : 1);
-              double tw;
-
-              _rw_text_extents (&c, v, 0.8, FALSE, &tw, NULL);
-              if (tw + c.font * 0.6 < w)
-                _rw_text (&c, v, x + w / 2, bar_y + bar_h / 2, 0.5, 0.5, 0.8, FALSE,
-                          &c.style->foreground, -1);
-            }
           x += w;
         }
 
@@ -224,10 +222,35 @@ _rw_render_memory_chart_full (const RwChartData  *data,
           cairo_stroke (cr);
         }
 
+      /* Values inside the segments where they fit, on a patch of the
+       * segment's colour so the hatch never runs through the digits. */
+      x = plot.x;
+      for (guint p = 0; p < RW_MEMORY_PART_N && bar_h >= c.font * 1.1; p++)
+        {
+          double bytes = _rw_memory_part_bytes (m, p);
+          double w = isfinite (bytes) && bytes > 0 ? bytes * scale : 0;
+          g_autofree char *v = NULL;
+          double tw, th;
+
+          if (w <= 0)
+            continue;
+          v = rw_format_number (bytes / 1e9, bytes >= 100e9 ? 0 : 1);
+          _rw_text_extents (&c, v, 0.8, FALSE, &tw, &th);
+          if (tw + c.font * 0.8 < w)
+            {
+              _rw_fill_rect (&c, x + w / 2 - tw / 2 - c.font * 0.25, bar_y + bar_h / 2 - th / 2,
+                             tw + c.font * 0.5, th, &c.style->segments[p]);
+              _rw_text (&c, v, x + w / 2, bar_y + bar_h / 2, 0.5, 0.5, 0.8, FALSE,
+                        &c.style->foreground, -1);
+            }
+          x += w;
+        }
+
       /* Capacity markers: solid at the fast pool, dashed at VRAM + host RAM. */
       {
         double lw = _rw_snap_width (&c, c.line * 2);
         double dx = _rw_snap (&c, plot.x + m->device_capacity * scale, lw);
+        double marker_label_end = -G_MAXDOUBLE;
 
         _rw_set_color (cr, &c.style->marker);
         cairo_set_line_width (cr, lw);
@@ -238,6 +261,17 @@ _rw_render_memory_chart_full (const RwChartData  *data,
           {
             geometry->markers[i] = dx;
             geometry->markers2[i] = NAN;
+          }
+        /* The marker's size under it, where the row has room. */
+        if (row_h - (bar_y + bar_h - (plot.y + i * row_h)) > tick_h * 1.2 + tick_ext)
+          {
+            g_autofree char *label = _rw_format_gb (m->device_capacity);
+            double tw;
+
+            _rw_text_extents (&c, label, 0.75, FALSE, &tw, NULL);
+            marker_label_end = dx + tw / 2;
+            _rw_text (&c, label, MAX (dx, plot.x + tw / 2), bar_y + bar_h + tick_ext, 0.5, 0, 0.75, FALSE,
+                      &c.style->dim_foreground, -1);
           }
 
         if (data->systems[i]->memory_model == RW_MEMORY_DISCRETE && isfinite (m->capacity) &&
@@ -253,6 +287,16 @@ _rw_render_memory_chart_full (const RwChartData  *data,
             cairo_set_dash (cr, NULL, 0, 0);
             if (geometry != NULL && i < RW_GEOMETRY_MAX)
               geometry->markers2[i] = cx;
+            if (marker_label_end > -G_MAXDOUBLE)
+              {
+                g_autofree char *label = _rw_format_gb (m->capacity);
+                double tw;
+
+                _rw_text_extents (&c, label, 0.75, FALSE, &tw, NULL);
+                if (cx - tw / 2 > marker_label_end + c.font * 0.5)
+                  _rw_text (&c, label, MIN (cx, plot.x + plot.width + c.pad - tw / 2),
+                            bar_y + bar_h + tick_ext, 0.5, 0, 0.75, FALSE, &c.style->dim_foreground, -1);
+              }
           }
       }
 
