@@ -33,6 +33,9 @@ typedef int (*RwCliCommandFunc) (RwCatalog  *catalog,
 int         rw_cli_estimate             (RwCatalog  *catalog,
                                          int         argc,
                                          char      **argv);
+int         rw_cli_export               (RwCatalog  *catalog,
+                                         int         argc,
+                                         char      **argv);
 int         rw_cli_list                 (RwCatalog  *catalog,
                                          int         argc,
                                          char      **argv);
