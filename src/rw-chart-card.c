@@ -1,0 +1,266 @@
+/* rw-chart-card.c
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rw-chart-card.h"
+#include "rw-export-dialog.h"
+
+struct _RwChartCard
+{
+  GtkWidget        parent_instance;
+
+  GtkLabel        *title_label;
+  GtkToggleButton *table_toggle;
+  GtkMenuButton   *menu_button;
+  GtkStack        *stack;
+  RwChartWidget   *chart;
+  GtkGrid         *table_grid;
+};
+
+G_DEFINE_FINAL_TYPE (RwChartCard, rw_chart_card, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+cell_new (const char *text,
+          gboolean    header,
+          gboolean    numeric)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), !header);
+  if (header)
+    gtk_widget_add_css_class (label, "heading");
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+/* Rebuilds the grid from render's table; only when it is shown. */
+static void
+update_table (RwChartCard *self)
+{
+  RwChartData *data = rw_chart_widget_get_data (self->chart);
+  g_autoptr(RwChartTable) table = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_grid))) != NULL)
+    gtk_grid_remove (self->table_grid, child);
+
+  if (data == NULL || !gtk_toggle_button_get_active (self->table_toggle))
+    return;
+
+  table = rw_chart_data_get_table (data, rw_chart_widget_get_kind (self->chart));
+  if (table == NULL)
+    return;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    gtk_grid_attach (self->table_grid, cell_new (table->columns[c], TRUE, c > 0), c, 0, 1, 1);
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; c < table->n_columns && cells[c] != NULL; c++)
+        gtk_grid_attach (self->table_grid, cell_new (cells[c], FALSE, c > 0), c, r + 1, 1, 1);
+    }
+}
+
+static void
+update_title (RwChartCard *self)
+{
+  const char *title = rw_chart_kind_get_title (rw_chart_widget_get_kind (self->chart));
+
+  gtk_label_set_label (self->title_label, title);
+}
+
+static void
+on_table_toggled_cb (RwChartCard *self)
+{
+  gboolean table = gtk_toggle_button_get_active (self->table_toggle);
+
+  update_table (self);
+  gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_toggle),
+                               table ? _("Show as Chart") : _("Show as Table"));
+}
+
+static void
+export_activated_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  rw_chart_card_export (RW_CHART_CARD (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+rw_chart_card_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RwChartCard *self = RW_CHART_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, rw_chart_card_get_kind (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rw_chart_card_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  RwChartCard *self = RW_CHART_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      rw_chart_card_set_kind (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rw_chart_card_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), RW_TYPE_CHART_CARD);
+
+  G_OBJECT_CLASS (rw_chart_card_parent_class)->dispose (object);
+}
+
+static void
+rw_chart_card_class_init (RwChartCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rw_chart_card_dispose;
+  object_class->get_property = rw_chart_card_get_property;
+  object_class->set_property = rw_chart_card_set_property;
+
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL,
+                      0, RW_CHART_N - 1, RW_CHART_MEMORY,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RW_TYPE_CHART_WIDGET);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rigwise/Rigwise/rw-chart-card.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, RwChartCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RwChartCard, table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RwChartCard, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RwChartCard, stack);
+  gtk_widget_class_bind_template_child (widget_class, RwChartCard, chart);
+  gtk_widget_class_bind_template_child (widget_class, RwChartCard, table_grid);
+
+  gtk_widget_class_install_action (widget_class, "chart.export", "s", export_activated_cb);
+}
+
+static void
+rw_chart_card_init (RwChartCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->table_toggle, "toggled",
+                            G_CALLBACK (on_table_toggled_cb), self);
+  update_title (self);
+}
+
+RwChartKind
+rw_chart_card_get_kind (RwChartCard *self)
+{
+  g_return_val_if_fail (RW_IS_CHART_CARD (self), RW_CHART_MEMORY);
+
+  return rw_chart_widget_get_kind (self->chart);
+}
+
+void
+rw_chart_card_set_kind (RwChartCard *self,
+                        RwChartKind  kind)
+{
+  g_return_if_fail (RW_IS_CHART_CARD (self));
+
+  if (rw_chart_widget_get_kind (self->chart) == kind)
+    return;
+  rw_chart_widget_set_kind (self->chart, kind);
+  update_title (self);
+  update_table (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+void
+rw_chart_card_set_data (RwChartCard *self,
+                        RwChartData *data)
+{
+  g_return_if_fail (RW_IS_CHART_CARD (self));
+
+  rw_chart_widget_set_data (self->chart, data);
+  update_table (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.export", data != NULL);
+}
+
+RwChartWidget *
+rw_chart_card_get_chart (RwChartCard *self)
+{
+  g_return_val_if_fail (RW_IS_CHART_CARD (self), NULL);
+
+  return self->chart;
+}
+
+gboolean
+rw_chart_card_get_show_table (RwChartCard *self)
+{
+  g_return_val_if_fail (RW_IS_CHART_CARD (self), FALSE);
+
+  return gtk_toggle_button_get_active (self->table_toggle);
+}
+
+void
+rw_chart_card_set_show_table (RwChartCard *self,
+                              gboolean     show_table)
+{
+  g_return_if_fail (RW_IS_CHART_CARD (self));
+
+  gtk_toggle_button_set_active (self->table_toggle, show_table);
+}
+
+void
+rw_chart_card_export (RwChartCard *self,
+                      const char  *format)
+{
+  GtkRoot *root;
+  RwChartData *data;
+
+  g_return_if_fail (RW_IS_CHART_CARD (self));
+
+  data = rw_chart_widget_get_data (self->chart);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (data == NULL || !GTK_IS_WINDOW (root))
+    return;
+
+  rw_export_dialog_present (GTK_WINDOW (root), data,
+                            (int) rw_chart_widget_get_kind (self->chart), format);
+}

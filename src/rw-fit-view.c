@@ -1,0 +1,163 @@
+/* rw-fit-view.c
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "rw-app-format.h"
+#include "rw-fit-view.h"
+#include "rw-stat-grid.h"
+
+struct _RwFitView
+{
+  GtkWidget    parent_instance;
+
+  GtkBox      *content;
+  GtkLabel    *subtitle;
+
+  RwChartCard *chart;
+  GtkWidget   *grid;
+};
+
+G_DEFINE_FINAL_TYPE (RwFitView, rw_fit_view, GTK_TYPE_WIDGET)
+
+#define N_MAX 16
+
+static void
+add_bytes_row (GtkGrid     *grid,
+               const char  *title,
+               const double values[],
+               guint        n,
+               gboolean     binary)
+{
+  char *cells[N_MAX] = { NULL, };
+
+  for (guint i = 0; i < n; i++)
+    cells[i] = rw_app_format_bytes (values[i], binary);
+  rw_stat_grid_add_row (grid, title, (const char * const *) cells, n);
+  for (guint i = 0; i < n; i++)
+    g_free (cells[i]);
+}
+
+static void
+rw_fit_view_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), RW_TYPE_FIT_VIEW);
+
+  G_OBJECT_CLASS (rw_fit_view_parent_class)->dispose (object);
+}
+
+static void
+rw_fit_view_class_init (RwFitViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rw_fit_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rigwise/Rigwise/rw-fit-view.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, RwFitView, content);
+  gtk_widget_class_bind_template_child (widget_class, RwFitView, subtitle);
+}
+
+static void
+rw_fit_view_init (RwFitView *self)
+{
+  GtkWidget *heading;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->chart = g_object_new (RW_TYPE_CHART_CARD, "kind", RW_CHART_MEMORY, NULL);
+  gtk_box_append (self->content, GTK_WIDGET (self->chart));
+
+  heading = gtk_label_new (_("Memory Breakdown"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "title-4");
+  gtk_box_append (self->content, heading);
+
+  self->grid = rw_stat_grid_new (_("Memory breakdown"));
+  gtk_box_append (self->content, self->grid);
+}
+
+void
+rw_fit_view_set_data (RwFitView   *self,
+                      RwChartData *data,
+                      gboolean     binary)
+{
+  guint n;
+  const char *headers[N_MAX];
+  double v[N_MAX] = { 0, };
+  GtkGrid *grid;
+  char *cells[N_MAX] = { NULL, };
+
+  g_return_if_fail (RW_IS_FIT_VIEW (self));
+  g_return_if_fail (data != NULL);
+
+  n = MIN (rw_chart_data_get_n_systems (data), N_MAX);
+  grid = GTK_GRID (self->grid);
+  gtk_label_set_label (self->subtitle, rw_chart_data_get_subtitle (data));
+  rw_chart_card_set_data (self->chart, data);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RwSystem *system = rw_chart_data_get_system (data, i);
+      headers[i] = system->short_name ? system->short_name : system->name;
+    }
+  rw_stat_grid_reset (grid, headers, n);
+
+#define ROW(title, field) \
+  G_STMT_START { \
+    for (guint i = 0; i < n; i++) \
+      v[i] = rw_chart_data_get_estimate (data, i)->memory.field; \
+    add_bytes_row (grid, title, v, n, binary); \
+  } G_STMT_END
+
+  ROW (_("Weights"), weights);
+  ROW (_("KV cache"), kv_cache);
+  ROW (_("Activations"), activations);
+  ROW (_("Gradients"), gradients);
+  ROW (_("Optimizer state"), optimizer);
+  ROW (_("Runtime overhead"), overhead);
+  ROW (_("Total"), total);
+  ROW (_("Usable GPU or unified memory"), device_capacity);
+  ROW (_("Usable with host RAM"), capacity);
+  ROW (_("Spilled to host RAM"), spill);
+#undef ROW
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RwEstimate *e = rw_chart_data_get_estimate (data, i);
+      /* Translators: layers on the GPU of all layers */
+      cells[i] = g_strdup_printf (_("%u of %u"), e->layers_on_device,
+                                  e->layers_on_device + e->layers_on_host);
+    }
+  rw_stat_grid_add_row (grid, _("Layers on the GPU"), (const char * const *) cells, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_free (cells[i]);
+      switch (rw_chart_data_get_estimate (data, i)->fit)
+        {
+        case RW_FIT_FITS: cells[i] = g_strdup (_("Fits")); break;
+        case RW_FIT_SPILLS: cells[i] = g_strdup (_("Spills to RAM")); break;
+        case RW_FIT_DOES_NOT_FIT: cells[i] = g_strdup (_("Does not fit")); break;
+        default: g_assert_not_reached ();
+        }
+    }
+  rw_stat_grid_add_row (grid, _("Verdict"), (const char * const *) cells, n);
+  for (guint i = 0; i < n; i++)
+    g_free (cells[i]);
+}
+
+RwChartCard *
+rw_fit_view_get_main_chart (RwFitView *self)
+{
+  g_return_val_if_fail (RW_IS_FIT_VIEW (self), NULL);
+
+  return self->chart;
+}

@@ -1,0 +1,24 @@
+/* rw-fit-view.h: the memory-fit chart and the breakdown table
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rigwise-render.h"
+#include "rw-chart-card.h"
+
+G_BEGIN_DECLS
+
+#define RW_TYPE_FIT_VIEW (rw_fit_view_get_type ())
+G_DECLARE_FINAL_TYPE (RwFitView, rw_fit_view, RW, FIT_VIEW, GtkWidget)
+
+void         rw_fit_view_set_data       (RwFitView  *self,
+                                         RwChartData *data,
+                                         gboolean     binary_units);
+/* The chart Ctrl+E exports when this view is visible. */
+RwChartCard *rw_fit_view_get_main_chart (RwFitView  *self);
+
+G_END_DECLS

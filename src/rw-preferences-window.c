@@ -1,0 +1,116 @@
+/* rw-preferences-window.c
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rw-preferences-window.h"
+
+struct _RwPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  AdwComboRow          *units_row;
+  AdwActionRow         *currency_row;
+  GtkLabel             *currency_label;
+  GtkAdjustment        *electricity_adjustment;
+  GtkAdjustment        *hours_adjustment;
+  GtkAdjustment        *years_adjustment;
+  AdwEntryRow          *feed_row;
+  GtkSwitch            *refresh_switch;
+
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (RwPreferencesWindow, rw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The units key is an enum; the combo row counts from 0 in the same order. */
+static gboolean
+units_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  g_value_set_uint (value, g_str_equal (g_variant_get_string (variant, NULL), "gib") ? 1 : 0);
+  return TRUE;
+}
+
+static GVariant *
+units_set_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_uint (value) == 1 ? "gib" : "gb");
+}
+
+static void
+rw_preferences_window_dispose (GObject *object)
+{
+  RwPreferencesWindow *self = RW_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RW_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rw_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+rw_preferences_window_class_init (RwPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rw_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rigwise/Rigwise/rw-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, units_row);
+  gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, currency_label);
+  gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, electricity_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, hours_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, years_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, feed_row);
+  gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, refresh_switch);
+}
+
+static void
+rw_preferences_window_init (RwPreferencesWindow *self)
+{
+  g_autofree char *currency = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind_with_mapping (self->settings, "units", self->units_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                units_get_mapping, units_set_mapping, NULL, NULL);
+  g_settings_bind (self->settings, "electricity-price", self->electricity_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "hours-per-day", self->hours_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "years", self->years_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "price-feed-url", self->feed_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "refresh-prices-at-start", self->refresh_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  /* Prices are shown in the catalog's own currency: Rigwise has no exchange
+   * rates, so it never converts and never pretends to. */
+  currency = g_settings_get_string (self->settings, "currency");
+  gtk_label_set_label (self->currency_label, currency);
+  adw_action_row_set_subtitle (self->currency_row,
+                               _("Prices are shown in the currency of the catalog and the price feed"));
+}
+
+RwPreferencesWindow *
+rw_preferences_window_new (GtkWindow *parent)
+{
+  return g_object_new (RW_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+}

@@ -1,0 +1,546 @@
+/* rw-window.c
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rw-chart-card.h"
+#include "rw-export-dialog.h"
+#include "rw-window.h"
+
+struct _RwWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwHeaderBar         *header_bar;
+  GtkToggleButton      *flap_toggle;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *menu_button;
+  AdwToastOverlay      *toast_overlay;
+  AdwFlap              *flap;
+  RwWorkloadSidebar    *sidebar;
+  GtkStack             *main_stack;
+  AdwViewStack         *stack;
+  AdwStatusPage        *status_page;
+  RwCompareView        *compare_view;
+  RwFitView            *fit_view;
+  RwSpeedView          *speed_view;
+  RwCostView           *cost_view;
+  AdwViewSwitcherBar   *switcher_bar;
+  GMenu                *prices_section;
+
+  GSettings            *settings;
+  RwCatalog            *catalog;
+  RwChartData          *data;
+  GError               *catalog_error;
+};
+
+G_DEFINE_FINAL_TYPE (RwWindow, rw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CATALOG,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static RwChartCard *
+visible_chart (RwWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (name, "speed") == 0)
+    return rw_speed_view_get_main_chart (self->speed_view);
+  if (g_strcmp0 (name, "cost") == 0)
+    return rw_cost_view_get_main_chart (self->cost_view);
+  /* Compare has no chart of its own: the memory fit is its headline. */
+  return rw_fit_view_get_main_chart (self->fit_view);
+}
+
+static void
+show_status (RwWindow   *self,
+             const char *icon,
+             const char *title,
+             const char *description)
+{
+  adw_status_page_set_icon_name (self->status_page, icon);
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_description (self->status_page, description);
+  gtk_stack_set_visible_child_name (self->main_stack, "status");
+}
+
+static void
+update_actions (RwWindow *self)
+{
+  gboolean have_data = self->data != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", have_data);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", have_data);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-model", self->catalog != NULL);
+}
+
+static void
+on_workload_changed_cb (RwWindow *self)
+{
+  rw_window_recompute (self);
+}
+
+static void
+on_settings_changed_cb (GSettings  *settings,
+                        const char *key,
+                        RwWindow   *self)
+{
+  if (g_str_equal (key, "electricity-price") || g_str_equal (key, "hours-per-day")
+      || g_str_equal (key, "years") || g_str_equal (key, "units"))
+    rw_window_recompute (self);
+}
+
+static void
+export_chart_activated_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RwWindow *self = RW_WINDOW (widget);
+
+  if (self->data != NULL)
+    rw_chart_card_export (visible_chart (self), "png");
+}
+
+static void
+export_report_activated_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RwWindow *self = RW_WINDOW (widget);
+
+  if (self->data != NULL)
+    rw_export_report_run (GTK_WINDOW (self), self->data);
+}
+
+static void
+on_import_response_cb (GtkNativeDialog *native,
+                       int              response,
+                       RwWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  if (file != NULL && !rw_window_import_model_file (self, file, &error))
+    {
+      /* Translators: %s is the reason, naming the file and the field */
+      g_autofree char *message = g_strdup_printf (_("Could not import the model: %s"), error->message);
+      rw_window_add_toast (self, message);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+import_model_activated_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RwWindow *self = RW_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Import Hugging Face config.json"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, _("JSON files"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (on_import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+toggle_sidebar_activated_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  RwWindow *self = RW_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+show_view_activated_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RwWindow *self = RW_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+save_window_state (RwWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+rw_window_close_request (GtkWindow *window)
+{
+  save_window_state (RW_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (rw_window_parent_class)->close_request (window);
+}
+
+static void
+rw_window_constructed (GObject *object)
+{
+  RwWindow *self = RW_WINDOW (object);
+
+  G_OBJECT_CLASS (rw_window_parent_class)->constructed (object);
+
+  if (self->catalog != NULL)
+    rw_workload_sidebar_set_catalog (self->sidebar, self->catalog);
+  else
+    show_status (self, "dialog-error-symbolic", _("Could Not Load the Catalog"),
+                 self->catalog_error ? self->catalog_error->message : NULL);
+  update_actions (self);
+}
+
+static void
+rw_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RwWindow *self = RW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rw_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RwWindow *self = RW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rw_window_dispose (GObject *object)
+{
+  RwWindow *self = RW_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RW_TYPE_WINDOW);
+  g_clear_pointer (&self->data, rw_chart_data_unref);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
+  g_clear_error (&self->catalog_error);
+
+  G_OBJECT_CLASS (rw_window_parent_class)->dispose (object);
+}
+
+static void
+rw_window_class_init (RwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  static const char *views[] = { "compare", "fit", "speed", "cost" };
+
+  object_class->constructed = rw_window_constructed;
+  object_class->dispose = rw_window_dispose;
+  object_class->get_property = rw_window_get_property;
+  object_class->set_property = rw_window_set_property;
+  window_class->close_request = rw_window_close_request;
+
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL,
+                         RW_TYPE_CATALOG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RW_TYPE_WORKLOAD_SIDEBAR);
+  g_type_ensure (RW_TYPE_COMPARE_VIEW);
+  g_type_ensure (RW_TYPE_FIT_VIEW);
+  g_type_ensure (RW_TYPE_SPEED_VIEW);
+  g_type_ensure (RW_TYPE_COST_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rigwise/Rigwise/rw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, flap_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, fit_view);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, speed_view);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, cost_view);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, prices_section);
+
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-model", NULL, import_model_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-model", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-view", "s", views[i]);
+}
+
+static void
+rw_window_init (RwWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "visible-view", self->stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_swapped (self->sidebar, "changed", G_CALLBACK (on_workload_changed_cb), self);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self, 0);
+}
+
+RwWindow *
+rw_window_new (GtkApplication *application,
+               RwCatalog      *catalog,
+               const GError   *catalog_error)
+{
+  RwWindow *self;
+
+  /* The error must be in place before constructed() shows it. */
+  self = g_object_new (RW_TYPE_WINDOW,
+                       "application", application,
+                       "catalog", catalog,
+                       NULL);
+  if (catalog == NULL && catalog_error != NULL)
+    {
+      self->catalog_error = g_error_copy (catalog_error);
+      adw_status_page_set_description (self->status_page, catalog_error->message);
+    }
+  return self;
+}
+
+RwCatalog *
+rw_window_get_catalog (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+
+  return self->catalog;
+}
+
+void
+rw_window_add_toast (RwWindow   *self,
+                     const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (RW_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+rw_window_recompute (RwWindow *self)
+{
+  RwWorkload workload;
+  GPtrArray *systems;
+  g_autoptr(GError) error = NULL;
+  RwChartData *data;
+  gboolean binary;
+
+  g_return_if_fail (RW_IS_WINDOW (self));
+
+  if (self->catalog == NULL)
+    return;
+
+  /* The sidebar describes what to run; the settings what it costs. */
+  workload = *rw_workload_sidebar_get_workload (self->sidebar);
+  workload.electricity_price = g_settings_get_double (self->settings, "electricity-price");
+  workload.hours_per_day = g_settings_get_double (self->settings, "hours-per-day");
+  workload.years = g_settings_get_double (self->settings, "years");
+  binary = g_settings_get_enum (self->settings, "units") == 1;
+
+  systems = rw_workload_sidebar_get_selected_systems (self->sidebar);
+  if (systems->len == 0)
+    {
+      g_clear_pointer (&self->data, rw_chart_data_unref);
+      show_status (self, "view-dual-symbolic", _("No Systems Selected"),
+                   _("Choose at least one system in the sidebar to compare."));
+      update_actions (self);
+      return;
+    }
+
+  data = rw_chart_data_new (self->catalog, (RwSystem **) systems->pdata, systems->len,
+                            &workload, &error);
+  if (data == NULL)
+    {
+      g_clear_pointer (&self->data, rw_chart_data_unref);
+      show_status (self, "dialog-warning-symbolic", _("This Workload Cannot Be Estimated"),
+                   error->message);
+      update_actions (self);
+      return;
+    }
+
+  g_clear_pointer (&self->data, rw_chart_data_unref);
+  self->data = data;
+  gtk_stack_set_visible_child_name (self->main_stack, "views");
+
+  rw_compare_view_set_data (self->compare_view, data, binary);
+  rw_fit_view_set_data (self->fit_view, data, binary);
+  rw_speed_view_set_data (self->speed_view, data, binary);
+  rw_cost_view_set_data (self->cost_view, data, binary);
+  update_actions (self);
+}
+
+RwChartData *
+rw_window_get_chart_data (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+
+  return self->data;
+}
+
+gboolean
+rw_window_import_model_file (RwWindow  *self,
+                             GFile     *file,
+                             GError   **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *message = NULL;
+  RwModel *model;
+
+  g_return_val_if_fail (RW_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->catalog != NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_IO,
+                   _("“%s” is not a local file"), g_file_peek_path (file));
+      return FALSE;
+    }
+
+  model = rw_hf_config_load_file (path, error);
+  if (model == NULL)
+    return FALSE;
+
+  id = g_strdup (model->id);
+  /* Translators: %s is a model name */
+  message = g_strdup_printf (_("Imported “%s”"), model->name ? model->name : model->id);
+  rw_catalog_add_model (self->catalog, model);
+  rw_workload_sidebar_reload (self->sidebar);
+  rw_workload_sidebar_select_model (self->sidebar, id);
+  rw_window_add_toast (self, message);
+  return TRUE;
+}
+
+GMenu *
+rw_window_get_prices_section (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+
+  return self->prices_section;
+}
+
+RwWorkloadSidebar *
+rw_window_get_sidebar (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->sidebar;
+}
+
+AdwViewStack *
+rw_window_get_view_stack (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->stack;
+}
+
+AdwFlap *
+rw_window_get_flap (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->flap;
+}
+
+RwCompareView *
+rw_window_get_compare_view (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->compare_view;
+}
+
+RwFitView *
+rw_window_get_fit_view (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->fit_view;
+}
+
+RwSpeedView *
+rw_window_get_speed_view (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->speed_view;
+}
+
+RwCostView *
+rw_window_get_cost_view (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->cost_view;
+}

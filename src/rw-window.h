@@ -1,0 +1,53 @@
+/* rw-window.h: the main window
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rigwise-core.h"
+#include "rigwise-render.h"
+#include "rw-compare-view.h"
+#include "rw-cost-view.h"
+#include "rw-fit-view.h"
+#include "rw-speed-view.h"
+#include "rw-workload-sidebar.h"
+
+G_BEGIN_DECLS
+
+#define RW_TYPE_WINDOW (rw_window_get_type ())
+G_DECLARE_FINAL_TYPE (RwWindow, rw_window, RW, WINDOW, AdwApplicationWindow)
+
+/* @catalog NULL shows @catalog_error on a status page instead of the views. */
+RwWindow          *rw_window_new                 (GtkApplication  *application,
+                                                  RwCatalog       *catalog,
+                                                  const GError    *catalog_error);
+RwCatalog         *rw_window_get_catalog         (RwWindow        *self);
+void               rw_window_add_toast           (RwWindow        *self,
+                                                  const char      *message);
+
+/* Recomputes every view from the sidebar and the settings; runs by itself on
+ * every change. */
+void               rw_window_recompute           (RwWindow        *self);
+/* The model of every chart and table now shown; NULL when nothing is. */
+RwChartData       *rw_window_get_chart_data      (RwWindow        *self);
+
+/* Imports a Hugging Face config.json into the catalog and selects it. */
+gboolean           rw_window_import_model_file   (RwWindow        *self,
+                                                  GFile           *file,
+                                                  GError         **error);
+
+/* For the price refresh: a menu section of the primary menu to add items to. */
+GMenu             *rw_window_get_prices_section  (RwWindow        *self);
+
+RwWorkloadSidebar *rw_window_get_sidebar         (RwWindow        *self);
+AdwViewStack      *rw_window_get_view_stack      (RwWindow        *self);
+AdwFlap           *rw_window_get_flap            (RwWindow        *self);
+RwCompareView     *rw_window_get_compare_view    (RwWindow        *self);
+RwFitView         *rw_window_get_fit_view        (RwWindow        *self);
+RwSpeedView       *rw_window_get_speed_view      (RwWindow        *self);
+RwCostView        *rw_window_get_cost_view       (RwWindow        *self);
+
+G_END_DECLS

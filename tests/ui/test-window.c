@@ -1,0 +1,328 @@
+/* test-window.c: the main window driven through its widgets, with screenshots
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Needs a display (CI runs it under xvfb-run with GDK_BACKEND=x11). Without
+ * one the test skips, unless RIGWISE_REQUIRE_DISPLAY is set: then it fails,
+ * so CI never silently leaves the UI untested.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "rw-screenshot.h"
+#include "rw-window.h"
+
+typedef struct
+{
+  RwCatalog *catalog;
+  RwWindow  *window;
+} Fixture;
+
+/* Iterates the main loop until @widget's frame clock has painted twice, so
+ * what the test looks at next has been laid out and drawn. */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   guint         *painted)
+{
+  (*painted)++;
+}
+
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  guint painted = 0;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  while (painted < 2)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Depth-first search for the first descendant of @type that @match accepts. */
+typedef gboolean (*MatchFunc) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             GType          type,
+             MatchFunc      match,
+             gconstpointer  data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (match == NULL || match (child, data)))
+        return child;
+      if ((found = find_widget (child, type, match, data)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+row_has_title (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* Selects the item whose string is @text in a dropdown, as a click would. */
+static void
+select_in_dropdown (GtkDropDown *dropdown,
+                    const char  *text)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      const char *s = gtk_string_list_get_string (GTK_STRING_LIST (model), i);
+
+      if (g_strcmp0 (s, text) == 0)
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return;
+        }
+    }
+  g_error ("“%s” is not in the dropdown", text);
+}
+
+static void
+select_in_combo_row (AdwComboRow *row,
+                     const char  *text)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+  g_error ("“%s” is not in the combo row", text);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  fixture->catalog = rw_catalog_new_default (&error);
+  g_assert_no_error (error);
+  fixture->window = rw_window_new (NULL, fixture->catalog, NULL);
+  g_object_ref_sink (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (fixture->window);
+  g_assert_finalize_object (fixture->catalog);
+}
+
+static const RwEstimate *
+estimate_for (RwChartData *data,
+              const char  *system_id)
+{
+  for (guint i = 0; i < rw_chart_data_get_n_systems (data); i++)
+    if (g_strcmp0 (rw_chart_data_get_system (data, i)->id, system_id) == 0)
+      return rw_chart_data_get_estimate (data, i);
+  g_error ("%s is not compared", system_id);
+  return NULL;
+}
+
+/* The model and the context change through the sidebar's own widgets; the
+ * verdict labels and the charts' model follow without any button. */
+static void
+test_window_workload_updates (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  GtkWidget *sidebar = GTK_WIDGET (rw_window_get_sidebar (fixture->window));
+  RwCompareView *compare = rw_window_get_compare_view (fixture->window);
+  GtkDropDown *model_dropdown;
+  AdwComboRow *weights_row;
+  GtkRange *context_scale;
+  GtkLabel *spark, *desktop;
+  RwChartData *data;
+  const RwEstimate *e;
+  const RwModel *llama70, *llama8;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  /* The defaults: DGX Spark against the custom RTX 5090 build. */
+  data = rw_window_get_chart_data (fixture->window);
+  g_assert_nonnull (data);
+  g_assert_cmpuint (rw_chart_data_get_n_systems (data), ==, 2);
+  g_assert_cmpstr (rw_chart_data_get_system (data, 0)->id, ==, "dgx-spark");
+  g_assert_cmpstr (rw_chart_data_get_system (data, 1)->id, ==, "custom-5090");
+
+  model_dropdown = GTK_DROP_DOWN (find_widget (sidebar, GTK_TYPE_DROP_DOWN, NULL, NULL));
+  weights_row = ADW_COMBO_ROW (find_widget (sidebar, ADW_TYPE_COMBO_ROW, row_has_title, "_Weights"));
+  context_scale = GTK_RANGE (find_widget (sidebar, GTK_TYPE_SCALE, NULL, NULL));
+  g_assert_nonnull (model_dropdown);
+  g_assert_nonnull (weights_row);
+  g_assert_nonnull (context_scale);
+
+  /* Llama 3.3 70B in BF16 at 32K context: 70.6 B parameters × 2 bytes is
+   * 141 GB of weights alone, more than the Spark's ~119.7 GB usable and far
+   * more than the 5090's 32 GB of VRAM. */
+  llama70 = rw_catalog_lookup_model (fixture->catalog, "llama-3.3-70b");
+  g_assert_nonnull (llama70);
+  select_in_dropdown (model_dropdown, llama70->name);
+  select_in_combo_row (weights_row, rw_catalog_lookup_format (fixture->catalog, "bf16")->name);
+  gtk_range_set_value (context_scale, 15);  /* log2 (32768) */
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  data = rw_window_get_chart_data (fixture->window);
+  g_assert_true (rw_chart_data_get_n_systems (data) == 2);
+  e = estimate_for (data, "custom-5090");
+  g_assert_cmpuint (e->fit, !=, RW_FIT_FITS);
+  g_assert_cmpfloat (e->memory.weights, >, 140e9);
+  g_assert_cmpfloat (e->memory.weights, <, 142e9);
+  e = estimate_for (data, "dgx-spark");
+  g_assert_cmpuint (e->fit, ==, RW_FIT_DOES_NOT_FIT);
+  g_assert_nonnull (strstr (rw_chart_data_get_subtitle (data), "32K"));
+
+  spark = rw_compare_view_get_verdict_label (compare, "dgx-spark");
+  desktop = rw_compare_view_get_verdict_label (compare, "custom-5090");
+  g_assert_cmpstr (gtk_label_get_label (spark), ==, "Does not fit");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (spark), "error"));
+  if (estimate_for (data, "custom-5090")->fit == RW_FIT_SPILLS)
+    g_assert_cmpstr (gtk_label_get_label (desktop), ==, "Spills to RAM");
+  else
+    g_assert_cmpstr (gtk_label_get_label (desktop), ==, "Does not fit");
+
+  /* Llama 3.1 8B at Q4_K_M: ~4.9 GB of weights fit both machines. */
+  llama8 = rw_catalog_lookup_model (fixture->catalog, "llama-3.1-8b");
+  g_assert_nonnull (llama8);
+  select_in_dropdown (model_dropdown, llama8->name);
+  select_in_combo_row (weights_row, rw_catalog_lookup_format (fixture->catalog, "q4_k_m")->name);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  data = rw_window_get_chart_data (fixture->window);
+  g_assert_cmpuint (estimate_for (data, "dgx-spark")->fit, ==, RW_FIT_FITS);
+  g_assert_cmpuint (estimate_for (data, "custom-5090")->fit, ==, RW_FIT_FITS);
+  g_assert_cmpfloat (estimate_for (data, "custom-5090")->memory.weights, <, 6e9);
+  g_assert_cmpstr (gtk_label_get_label (spark), ==, "Fits");
+  g_assert_cmpstr (gtk_label_get_label (desktop), ==, "Fits");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (desktop), "success"));
+
+  /* The charts draw the window's model. */
+  g_assert_true (rw_chart_widget_get_data (rw_chart_card_get_chart (rw_fit_view_get_main_chart (rw_window_get_fit_view (fixture->window)))) == data);
+}
+
+static void
+save_shot (RwWindow   *window,
+           const char *name)
+{
+  const char *dir = g_getenv ("RIGWISE_ARTIFACTS_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+  rw_screenshot_save_window (GTK_WINDOW (window), path, &error);
+  g_assert_no_error (error);
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Every view at 1280×800 and 360×720, light and dark. */
+static void
+test_window_screenshots (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  static const char *views[] = { "compare", "fit", "speed", "cost" };
+  static const struct { int width, height; } sizes[] = { { 1280, 800 }, { 360, 720 } };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint dark = 0; dark < 2; dark++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        RwWindow *window;
+        RwChartStyle chart_style;
+
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        window = rw_window_new (NULL, fixture->catalog, NULL);
+        g_object_ref_sink (window);
+        gtk_window_set_default_size (GTK_WINDOW (window), sizes[s].width, sizes[s].height);
+        gtk_window_present (GTK_WINDOW (window));
+        wait_for_frames (GTK_WIDGET (window));
+
+        g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, sizes[s].width);
+        /* Narrow: the sidebar folds away and the switcher moves to the bottom. */
+        g_assert_cmpint (adw_flap_get_folded (rw_window_get_flap (window)), ==, sizes[s].width < 600);
+
+        rw_chart_widget_get_style (rw_chart_card_get_chart (rw_fit_view_get_main_chart (rw_window_get_fit_view (window))),
+                                   &chart_style);
+        g_assert_cmpint (chart_style.dark, ==, dark);
+
+        for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+          {
+            g_autofree char *name = g_strdup_printf ("%s-%dx%d-%s.png", views[v],
+                                                     sizes[s].width, sizes[s].height,
+                                                     dark ? "dark" : "light");
+
+            adw_view_stack_set_visible_child_name (rw_window_get_view_stack (window), views[v]);
+            wait_for_frames (GTK_WIDGET (window));
+            save_shot (window, name);
+          }
+
+        gtk_window_destroy (GTK_WINDOW (window));
+        while (g_main_context_pending (NULL))
+          g_main_context_iteration (NULL, FALSE);
+        g_assert_finalize_object (window);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("RIGWISE_REQUIRE_DISPLAY") != NULL)
+        {
+          g_printerr ("test-window: cannot open a display and RIGWISE_REQUIRE_DISPLAY is set\n");
+          printf ("Bail out! no display\n");
+          return 1;
+        }
+      printf ("1..0 # SKIP cannot open a display\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/ui/window/workload-updates", Fixture, NULL,
+              fixture_set_up, test_window_workload_updates, fixture_tear_down);
+  g_test_add ("/ui/window/screenshots", Fixture, NULL,
+              fixture_set_up, test_window_screenshots, fixture_tear_down);
+
+  return g_test_run ();
+}
