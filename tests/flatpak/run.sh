@@ -264,6 +264,11 @@ bundle_run () {
   cmp "$scratch/out/cli.txt" "$scratch/out/cli-bundle.txt"
 }
 step "flatpak build-bundle, install from the .flatpak file, same rigwise-cli output" bundle.log bundle_run
-grep -h 'rigwise.flatpak$\|Origin:' "$log/bundle.log" | sed 's/^/# /'
+grep -h 'Rigwise.flatpak$\|Origin:' "$log/bundle.log" | sed 's/^/# /'
 
+# The installed runtimes and build trees take ~2 GB; keep them only to debug
+# a failure. Logs, the screenshot and the bundle stay in $scratch.
+if [ $failed -eq 0 ]; then
+  rm -rf "$HOME/.local/share/flatpak" "$scratch/build-dir" "$scratch/state" "$scratch/repo"
+fi
 finish
