@@ -187,6 +187,8 @@ node_is_number (JsonNode *node)
   return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
+/* @context is NULL inside an item (the caller names the item), else the
+ * part of the document, e.g. "the document" or "“source”". */
 static const char *
 get_string_member (JsonObject  *object,
                    const char  *context,
@@ -198,16 +200,23 @@ get_string_member (JsonObject  *object,
 
   if (node == NULL)
     {
-      if (required)
+      if (required && context != NULL)
         g_set_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_SCHEMA,
                      "Not a price feed: %s has no member “%s”", context, name);
+      else if (required)
+        g_set_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_INVALID_ITEM,
+                     "no “%s”", name);
       return NULL;
     }
   if (!node_is_string (node))
     {
-      g_set_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_SCHEMA,
-                   "Not a price feed: “%s” in %s is %s, expected a string",
-                   name, context, json_type_name (node));
+      if (context != NULL)
+        g_set_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_SCHEMA,
+                     "Not a price feed: “%s” in %s is %s, expected a string",
+                     name, context, json_type_name (node));
+      else
+        g_set_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_INVALID_ITEM,
+                     "“%s” is %s, expected a string", name, json_type_name (node));
       return NULL;
     }
   return json_node_get_string (node);
@@ -237,7 +246,7 @@ parse_item (RwPriceFeed  *feed,
     }
   object = json_node_get_object (node);
 
-  id = get_string_member (object, "an item", "id", TRUE, &local_error);
+  id = get_string_member (object, NULL, "id", TRUE, &local_error);
   if (id == NULL)
     {
       g_set_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_INVALID_ITEM,
@@ -288,11 +297,11 @@ parse_item (RwPriceFeed  *feed,
       return NULL;
     }
 
-  url = get_string_member (object, "an item", "url", FALSE, &local_error);
+  url = get_string_member (object, NULL, "url", FALSE, &local_error);
   if (local_error == NULL && url != NULL && !url_is_valid (url))
     g_set_error (&local_error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_INVALID_ITEM,
                  "“url” is not an https:// URL");
-  date = get_string_member (object, "an item", "date", FALSE,
+  date = get_string_member (object, NULL, "date", FALSE,
                             local_error == NULL ? &local_error : NULL);
   if (local_error == NULL && date != NULL && !date_is_valid (date))
     g_set_error (&local_error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_INVALID_ITEM,
