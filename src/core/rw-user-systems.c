@@ -435,6 +435,30 @@ replace_component (RwSystem          *system,
   rw_figure_copy_into (&component->price, &part->price);
 }
 
+/* Puts a copy of @system's values into the catalog's entry with its id,
+ * in place when there is one: the app holds borrowed RwSystem pointers
+ * (selection, charts) that must stay valid across an edit. */
+static void
+put_system (RwCatalog      *catalog,
+            const RwSystem *system)
+{
+  RwSystem *existing = rw_catalog_lookup_system (catalog, system->id);
+  g_autoptr(RwSystem) copy = rw_system_copy (system);
+  RwSystem tmp;
+
+  copy->user_defined = system->user_defined;
+  if (existing == NULL)
+    {
+      rw_catalog_add_system (catalog, copy);
+      return;
+    }
+  /* RwSystem is an atomic rc box: the count lives outside the struct, so
+   * swapping the contents keeps both references right. */
+  tmp = *existing;
+  *existing = *copy;
+  *copy = tmp;
+}
+
 static gboolean
 check_count (guint        count,
              guint        max,
@@ -723,7 +747,7 @@ rw_user_systems_save_system (RwCatalog  *catalog,
     return FALSE;
 
   system->user_defined = TRUE;
-  rw_catalog_add_system (catalog, system);
+  put_system (catalog, system);
   return TRUE;
 }
 
@@ -885,7 +909,7 @@ rw_user_systems_reset_system (RwCatalog   *catalog,
    * are left (clear_prices takes them all, so the rest go back on). */
   original = rw_system_copy (pristine);
   original->user_defined = FALSE;
-  rw_catalog_add_system (catalog, original);
+  put_system (catalog, original);
   rw_catalog_clear_prices (catalog, RW_PRICE_ORIGIN_USER);
   components = json_object_get_array_member (root, "components");
   for (guint i = 0; i < json_array_get_length (components); i++)

@@ -48,8 +48,9 @@ RwSystem  *rw_user_systems_build        (RwCatalog       *catalog,
                                          const char      *storage_id,
                                          GError         **error);
 
-/* Puts @system into @catalog (replacing the entry with its id) and writes it
- * to the user file, atomically. */
+/* Writes @system to the user file (atomically), then copies its values
+ * into @catalog's entry with that id, in place: RwSystem pointers the app
+ * borrowed from the catalog stay valid and see the edit. */
 gboolean   rw_user_systems_save_system  (RwCatalog       *catalog,
                                          RwSystem        *system,
                                          GError         **error);
