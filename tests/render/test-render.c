@@ -1,0 +1,298 @@
+/* test-render.c: the charts' real pixels, no display
+ *
+ * Copyright 2026 The Rigwise authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+
+#include "rw-render-test.h"
+
+static RwCatalog *catalog;
+
+/* Llama 3.3 70B in BF16 is 70.6 B parameters × 2 bytes ≈ 141 GB of weights:
+ * more than the DGX Spark's ~119.7 GB usable, and on the 5090 build 32 GB
+ * VRAM + 128 GB host RAM hold it with the rest spilled to host RAM. */
+static void
+test_memory_spill_is_hatched (void)
+{
+  g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.3-70b", "bf16", 8192,
+                                                 "dgx-spark", "custom-5090", NULL);
+  const RwEstimate *spark = rw_chart_data_get_estimate (data, 0);
+  const RwEstimate *custom = rw_chart_data_get_estimate (data, 1);
+  RwChartGeometry g = { 0 };
+  RwChartStyle style;
+  cairo_surface_t *surface;
+  guint32 weights, hatch, marker;
+  double y;
+
+  g_assert_cmpint (spark->fit, ==, RW_FIT_DOES_NOT_FIT);
+  g_assert_cmpint (custom->fit, ==, RW_FIT_SPILLS);
+  g_assert_cmpfloat (custom->memory.spill, >, 0);
+
+  rw_chart_style_init_light (&style);
+  weights = test_rgb (&style.segments[RW_MEMORY_PART_WEIGHTS]);
+  hatch = test_rgb (&style.hatch);
+  marker = test_rgb (&style.marker);
+  surface = test_render (data, RW_CHART_MEMORY, 1280, 800, 1, &style, &g);
+  test_save_artifact (surface, "memory-spill-1280x800.png");
+
+  g_assert_cmpuint (g.n_bars, ==, 2);
+
+  /* The 5090 build: the bar crosses its VRAM marker column … */
+  g_assert_cmpfloat (g.bars[1].x + g.bars[1].width, >, g.markers[1] + 10);
+  g_assert_true (isfinite (g.spill_x[1]));
+  g_assert_cmpfloat (g.spill_x[1], >=, g.markers[1] - 2);
+  /* … it is the weights colour and unhatched before the marker … */
+  y = g.bars[1].y + 3;
+  g_assert_true (test_color_near (test_pixel (surface, g.bars[1].x + 4, y), weights, 2));
+  g_assert_cmpuint (test_count_row (surface, y, g.bars[1].x + 2, g.markers[1] - 3, hatch), ==, 0);
+  /* … the marker itself is drawn … */
+  g_assert_true (test_color_near (test_pixel (surface, g.markers[1], g.bars[1].y + g.bars[1].height / 2),
+                                  marker, 6));
+  /* … and the spilled part after it carries the hatch colour, on every
+   * row of the bar. */
+  for (double dy = 2; dy < g.bars[1].height - 2; dy += 5)
+    g_assert_cmpuint (test_count_row (surface, g.bars[1].y + dy, g.spill_x[1] + 2,
+                                      g.bars[1].x + g.bars[1].width - 2, hatch), >, 5);
+
+  /* The Spark: no hatch (unified memory never spills), but the bar runs
+   * past its capacity marker: it does not fit. */
+  g_assert_false (isfinite (g.spill_x[0]));
+  g_assert_false (isfinite (g.markers2[0]));
+  g_assert_cmpfloat (g.bars[0].x + g.bars[0].width, >, g.markers[0] + 10);
+  g_assert_cmpuint (test_count_row (surface, g.bars[0].y + 3, g.bars[0].x, g.bars[0].x + g.bars[0].width, hatch),
+                    ==, 0);
+  g_assert_true (test_color_near (test_pixel (surface, g.markers[0] + 6, g.bars[0].y + g.bars[0].height / 2),
+                                  weights, 2) ||
+                 test_color_near (test_pixel (surface, g.markers[0] + 6, g.bars[0].y + g.bars[0].height / 2),
+                                  test_rgb (&style.segments[RW_MEMORY_PART_KV_CACHE]), 2));
+  /* Its excess over capacity is outlined in the error colour. */
+  g_assert_cmpuint (test_count_row (surface, g.bars[0].y + 1, g.markers[0] + 2, g.bars[0].x + g.bars[0].width,
+                                    test_rgb (&style.error)), >, 5);
+
+  cairo_surface_destroy (surface);
+}
+
+/* Llama 3.1 8B at Q4_K_M (~4.9 GB) fits both: no bar reaches a marker. */
+static void
+test_memory_fits (void)
+{
+  g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.1-8b", "q4_k_m", 8192,
+                                                 "dgx-spark", "custom-5090", NULL);
+  RwChartGeometry g = { 0 };
+  RwChartStyle style;
+  cairo_surface_t *surface;
+
+  rw_chart_style_init_light (&style);
+  surface = test_render (data, RW_CHART_MEMORY, 1280, 800, 1, &style, &g);
+  test_save_artifact (surface, "memory-fits-1280x800.png");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpint (rw_chart_data_get_estimate (data, i)->fit, ==, RW_FIT_FITS);
+      g_assert_cmpfloat (g.bars[i].x + g.bars[i].width, <, g.markers[i]);
+      g_assert_false (isfinite (g.spill_x[i]));
+      g_assert_cmpuint (test_count_row (surface, g.bars[i].y + 3, g.bars[i].x, g.bars[i].x + g.bars[i].width,
+                                        test_rgb (&style.hatch)), ==, 0);
+    }
+  /* The discrete build has its second marker, VRAM + host RAM, further on. */
+  g_assert_true (isfinite (g.markers2[1]));
+  g_assert_cmpfloat (g.markers2[1], >, g.markers[1]);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_dark_background (void)
+{
+  g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.1-8b", "q4_k_m", 8192,
+                                                 "dgx-spark", "custom-5090", NULL);
+  RwChartStyle light, dark;
+
+  rw_chart_style_init_light (&light);
+  rw_chart_style_init_dark (&dark);
+  g_assert_cmpuint (test_rgb (&light.background), !=, test_rgb (&dark.background));
+
+  for (guint k = 0; k < RW_CHART_N; k++)
+    {
+      cairo_surface_t *a = test_render (data, k, 640, 400, 1, &light, NULL);
+      cairo_surface_t *b = test_render (data, k, 640, 400, 1, &dark, NULL);
+
+      /* The corners are background in both, and the two differ. */
+      g_assert_cmphex (test_pixel (a, 1, 1), ==, 0xffffff);
+      g_assert_cmphex (test_pixel (b, 1, 1), ==, 0x1e1e1e);
+      g_assert_cmphex (test_pixel (a, 639, 399), ==, 0xffffff);
+      g_assert_cmphex (test_pixel (b, 639, 399), ==, 0x1e1e1e);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
+/* GB10's FP8 tensor peak is not published (hardware.json: null): its slot
+ * has no bar of the Spark's colour, while FP4 (published) has one. */
+static void
+test_cost_unpublished_has_no_bar (void)
+{
+  g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.1-8b", "q4_k_m", 8192,
+                                                 "dgx-spark", "custom-5090", NULL);
+  const RwEstimate *spark = rw_chart_data_get_estimate (data, 0);
+  RwChartGeometry g = { 0 };
+  RwChartStyle style;
+  cairo_surface_t *surface;
+  guint32 spark_color;
+  const RwRect *fp8, *fp4;
+  guint n = 0;
+
+  g_assert_true (isnan (spark->per_tflop[RW_PRECISION_FP8]));
+  g_assert_true (isfinite (spark->per_tflop[RW_PRECISION_FP4]));
+
+  rw_chart_style_init_light (&style);
+  spark_color = test_rgb (&style.series[0]);
+  surface = test_render (data, RW_CHART_COST, 1280, 800, 1, &style, &g);
+  test_save_artifact (surface, "cost-1280x800.png");
+
+  g_assert_cmpuint (g.n_bars, ==, RW_PRECISION_N * 2);
+  fp8 = &g.bars[RW_PRECISION_FP8 * 2 + 0];
+  fp4 = &g.bars[RW_PRECISION_FP4 * 2 + 0];
+  g_assert_cmpfloat (fp8->height, ==, 0);
+  g_assert_cmpfloat (fp4->height, >, 0);
+
+  /* Every row of the FP8 slot, baseline to top of plot: no Spark colour. */
+  for (double y = g.plot.y; y < g.plot.y + g.plot.height - 1; y += 1)
+    n += test_count_row (surface, y, fp8->x, fp8->x + fp8->width, spark_color);
+  g_assert_cmpuint (n, ==, 0);
+  /* The FP4 bar is there, just above the baseline. */
+  g_assert_cmpuint (test_count_row (surface, g.plot.y + g.plot.height - 2, fp4->x, fp4->x + fp4->width,
+                                    spark_color), >=, (guint) fp4->width - 2);
+  cairo_surface_destroy (surface);
+}
+
+/* The first point of each line sits where the axes put its value. */
+static void
+test_throughput_lines (void)
+{
+  g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.1-8b", "q4_k_m", 32768,
+                                                 "dgx-spark", "custom-5090", NULL);
+  RwChartGeometry g = { 0 };
+  RwChartStyle style;
+  cairo_surface_t *surface;
+
+  rw_chart_style_init_light (&style);
+  surface = test_render (data, RW_CHART_THROUGHPUT, 1280, 800, 1, &style, &g);
+  test_save_artifact (surface, "throughput-1280x800.png");
+  g_assert_true (g.x_log);
+  g_assert_cmpfloat (g.x_min, ==, 1024);
+  for (guint i = 0; i < 2; i++)
+    {
+      double v = rw_chart_data_decode_at (data, i, 0);
+      double x = g.plot.x;
+      double y = g.plot.y + g.plot.height - v / g.y_max * g.plot.height;
+
+      g_assert_true (isfinite (v));
+      g_assert_true (test_color_near (test_pixel (surface, x + 1, y), test_rgb (&style.series[i]), 40));
+    }
+  cairo_surface_destroy (surface);
+}
+
+/* At year 0 each TCO line starts at the purchase price. */
+static void
+test_tco_lines (void)
+{
+  g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.1-8b", "q4_k_m", 8192,
+                                                 "dgx-spark", "custom-5090", NULL);
+  RwChartGeometry g = { 0 };
+  RwChartStyle style;
+  cairo_surface_t *surface;
+
+  rw_chart_style_init_dark (&style);
+  surface = test_render (data, RW_CHART_TCO, 1280, 800, 1, &style, &g);
+  test_save_artifact (surface, "tco-1280x800-dark.png");
+  for (guint i = 0; i < 2; i++)
+    {
+      double price = rw_chart_data_get_estimate (data, i)->price;
+      double y = g.plot.y + g.plot.height - price / g.y_max * g.plot.height;
+
+      g_assert_true (isfinite (price));
+      g_assert_cmpfloat (rw_chart_data_tco_at (data, i, 0), ==, price);
+      g_assert_true (test_color_near (test_pixel (surface, g.plot.x + 3, y), test_rgb (&style.series[i]), 40));
+    }
+  cairo_surface_destroy (surface);
+}
+
+/* Every chart at the sizes the brief names, light and dark: drawn without a
+ * cairo error, with ink inside the frame, and saved for a human to look at. */
+static void
+test_all_sizes (void)
+{
+  g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.3-70b", "q4_k_m", 32768,
+                                                 "dgx-spark", "custom-5090", NULL);
+  static const struct { int w, h; } sizes[] = { { 320, 200 }, { 1280, 800 }, { 3840, 2160 } };
+
+  for (guint dark = 0; dark < 2; dark++)
+    for (guint k = 0; k < RW_CHART_N; k++)
+      for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+        {
+          RwChartStyle style;
+          cairo_surface_t *surface;
+          g_autofree char *name = NULL;
+          guint32 bg;
+          guint ink = 0;
+
+          if (dark)
+            rw_chart_style_init_dark (&style);
+          else
+            rw_chart_style_init_light (&style);
+          bg = test_rgb (&style.background);
+          surface = test_render (data, k, sizes[z].w, sizes[z].h, 1, &style, NULL);
+          name = g_strdup_printf ("%s-%dx%d%s.png", rw_chart_kind_to_string (k), sizes[z].w, sizes[z].h,
+                                  dark ? "-dark" : "");
+          test_save_artifact (surface, name);
+          for (int y = 0; y < sizes[z].h; y += 7)
+            ink += sizes[z].w / 3 - test_count_row (surface, y, 0, sizes[z].w / 3, bg);
+          g_assert_cmpuint (ink, >, 50);
+          cairo_surface_destroy (surface);
+        }
+}
+
+/* A HiDPI context (device scale 2) draws the same layout at twice the
+ * pixels: the geometry in user units is identical. */
+static void
+test_scale_independent_layout (void)
+{
+  g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.3-70b", "bf16", 8192,
+                                                 "dgx-spark", "custom-5090", NULL);
+  RwChartGeometry a = { 0 }, b = { 0 };
+  cairo_surface_t *s1 = test_render (data, RW_CHART_MEMORY, 800, 500, 1, NULL, &a);
+  cairo_surface_t *s2 = test_render (data, RW_CHART_MEMORY, 800, 500, 2, NULL, &b);
+
+  g_assert_cmpint (cairo_image_surface_get_width (s2), ==, 1600);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpfloat_with_epsilon (a.bars[i].width, b.bars[i].width, 1.0);
+      g_assert_cmpfloat_with_epsilon (a.markers[i], b.markers[i], 1.0);
+    }
+  cairo_surface_destroy (s1);
+  cairo_surface_destroy (s2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  catalog = test_catalog ();
+
+  g_test_add_func ("/render/memory/spill-is-hatched", test_memory_spill_is_hatched);
+  g_test_add_func ("/render/memory/fits", test_memory_fits);
+  g_test_add_func ("/render/style/dark-background", test_dark_background);
+  g_test_add_func ("/render/cost/unpublished-has-no-bar", test_cost_unpublished_has_no_bar);
+  g_test_add_func ("/render/throughput/lines", test_throughput_lines);
+  g_test_add_func ("/render/tco/lines", test_tco_lines);
+  g_test_add_func ("/render/all-sizes", test_all_sizes);
+  g_test_add_func ("/render/scale-independent-layout", test_scale_independent_layout);
+
+  status = g_test_run ();
+  g_clear_object (&catalog);
+  return status;
+}
