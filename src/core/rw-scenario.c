@@ -819,10 +819,15 @@ rw_scenario_save (const RwScenario  *scenario,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   data = rw_scenario_to_data (scenario, &length);
-  /* GLocalFile writes a temporary file next to @file and renames it over
-   * the old one only once it is complete and synced. */
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, NULL, &local_error))
+  /* A temporary file next to @file, synced, then renamed over it.
+   * g_file_replace_contents() alone does not do that for local files: it
+   * truncates and rewrites the file in place (a test caught it), so local
+   * paths go through g_file_set_contents_full(). */
+  if (g_file_peek_path (file) != NULL
+      ? !g_file_set_contents_full (g_file_peek_path (file), data, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error)
+      : !g_file_replace_contents (file, data, length, NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
     {
       name = g_file_get_parse_name (file);
       g_set_error (error, RW_SCENARIO_ERROR, RW_SCENARIO_ERROR_IO,

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "rw-error.h"
@@ -155,10 +156,15 @@ system_to_json (const RwSystem *system)
       const RwEfficiency *e = g_ptr_array_index (system->efficiencies, i);
       JsonObject *o = json_object_new ();
 
-      json_object_set_double_member (o, "decode_bandwidth", e->decode_bandwidth);
-      json_object_set_double_member (o, "host_bandwidth", e->host_bandwidth);
-      json_object_set_double_member (o, "prefill_compute", e->prefill_compute);
-      json_object_set_double_member (o, "train_compute", e->train_compute);
+      /* 0 is "does not apply" (no host RAM on a unified system): left out. */
+      if (e->decode_bandwidth > 0)
+        json_object_set_double_member (o, "decode_bandwidth", e->decode_bandwidth);
+      if (e->host_bandwidth > 0)
+        json_object_set_double_member (o, "host_bandwidth", e->host_bandwidth);
+      if (e->prefill_compute > 0)
+        json_object_set_double_member (o, "prefill_compute", e->prefill_compute);
+      if (e->train_compute > 0)
+        json_object_set_double_member (o, "train_compute", e->train_compute);
       json_object_set_string_member (o, "source", e->source ? e->source : "");
       json_object_set_object_member (efficiency, e->runtime, o);
     }
@@ -457,6 +463,14 @@ put_system (RwCatalog      *catalog,
   tmp = *existing;
   *existing = *copy;
   *copy = tmp;
+  /* The catalog's index is keyed by the entry's own id string: keep it
+   * (the strings are equal). */
+  {
+    char *id = existing->id;
+
+    existing->id = copy->id;
+    copy->id = id;
+  }
 }
 
 static gboolean
@@ -635,13 +649,20 @@ rw_user_systems_build (RwCatalog       *catalog,
         }
 
       /* Load power: the base build less its GPUs' share plus the new ones',
-       * a GPU's share being (load − idle) / GPUs of a system that has it. */
+       * a GPU's share being (load − idle) / GPUs of a system that has it;
+       * without idle figures, the template's load scaled by the GPU count
+       * (an upper bound: it scales the rest of the system too). */
       if (base_gpu != NULL && isfinite (base->power_idle.value) && isfinite (base->power_load.value))
         base_delta = (base->power_load.value - base->power_idle.value) / base_gpu->quantity;
       if (isfinite (template->power_idle.value) && isfinite (template->power_load.value))
         template_delta = (template->power_load.value - template->power_idle.value) / template_count;
-      if (isfinite (base_delta) && isfinite (template_delta) &&
-          !(g_strcmp0 (id, base_gpu->id) == 0 && count == base_gpu->quantity))
+      if (base_gpu != NULL && g_strcmp0 (id, base_gpu->id) == 0 && count == base_gpu->quantity)
+        {
+          /* Same GPUs: the base's own figure stands. */
+        }
+      else if (count == template_count)
+        rw_figure_copy_into (&system->power_load, &template->power_load);
+      else if (base_gpu != NULL && isfinite (base_delta) && isfinite (template_delta))
         {
           g_autofree char *note = g_strdup_printf ("estimated: %s less %u × %.0f W plus %u × %.0f W "
                                                    "(each GPU's load − idle, from %s and %s)",
@@ -651,6 +672,17 @@ rw_user_systems_build (RwCatalog       *catalog,
           double load = base->power_load.value - base_gpu->quantity * base_delta + count * template_delta;
 
           rw_figure_set (&system->power_load, load, base->power_load.source, date, note, TRUE);
+        }
+      else if (isfinite (template->power_load.value))
+        {
+          g_autofree char *note = g_strdup_printf ("estimated: %s’s %.0f W load scaled to %u GPUs "
+                                                   "(an upper bound: no idle figure to separate the "
+                                                   "GPUs from the rest of the system)",
+                                                   template->id, template->power_load.value, count);
+          g_autofree char *date = today ();
+
+          rw_figure_set (&system->power_load, template->power_load.value * count / template_count,
+                         template->power_load.source, date, note, TRUE);
         }
 
       replace_component (system, "gpu", part, count);
@@ -762,7 +794,6 @@ rw_user_systems_set_price (RwCatalog   *catalog,
   g_autofree char *date = today ();
   g_autofree char *note = NULL;
   const RwFigure *current;
-  RwPriceOrigin origin;
   RwFigure price = { 0, };
   const RwComponent *component = NULL;
   RwSystem *prebuilt;
@@ -772,7 +803,7 @@ rw_user_systems_set_price (RwCatalog   *catalog,
   g_return_val_if_fail (RW_IS_CATALOG (catalog), FALSE);
   g_return_val_if_fail (item_id != NULL, FALSE);
 
-  current = rw_catalog_get_price (catalog, item_id, &origin);
+  current = rw_catalog_get_price (catalog, item_id, NULL);
   if (current == NULL)
     {
       g_set_error (error, RW_CATALOG_ERROR, RW_CATALOG_ERROR_UNKNOWN_ID,
@@ -834,16 +865,23 @@ rw_user_systems_set_price (RwCatalog   *catalog,
       put_entry (root, "components", item_id, entry);
     }
 
-  /* The catalog first: it checks the figure; the file only if it took it. */
-  ok = rw_catalog_set_price (catalog, item_id, RW_PRICE_ORIGIN_USER, &price, error);
-  if (ok && !write_user_file (path, root, error))
-    {
-      /* Undo in memory what could not be kept on disk. */
-      rw_catalog_clear_prices (catalog, RW_PRICE_ORIGIN_USER);
-      if (origin == RW_PRICE_ORIGIN_USER)
-        rw_catalog_set_price (catalog, item_id, RW_PRICE_ORIGIN_USER, current, NULL);
-      ok = FALSE;
-    }
+  /* The file first, then the catalog; should the catalog refuse the
+   * figure, the file goes back to what it was. */
+  {
+    g_autofree char *old_contents = NULL;
+    gsize old_length = 0;
+    gboolean had_file = g_file_get_contents (path, &old_contents, &old_length, NULL);
+
+    ok = write_user_file (path, root, error);
+    if (ok && !rw_catalog_set_price (catalog, item_id, RW_PRICE_ORIGIN_USER, &price, error))
+      {
+        if (had_file)
+          g_file_set_contents (path, old_contents, old_length, NULL);
+        else
+          g_unlink (path);
+        ok = FALSE;
+      }
+  }
   rw_figure_clear (&price);
   return ok;
 }
