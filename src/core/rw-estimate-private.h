@@ -62,23 +62,62 @@ typedef struct
   double  attention_flops;    /* per token per layer per attended token */
 } RwShape;
 
+/* A run of layers [first, n_layers): how many, how many of them have a
+ * dense MLP, how many attend to the full context. Layer costs only depend
+ * on these counts, so sums over layers are closed forms. */
+typedef struct
+{
+  double  n;
+  double  n_dense;
+  double  n_full;
+} RwLayerRange;
+
 /* Which layers sit where: llama.cpp's -ngl offloads the last layers. */
 typedef struct
 {
-  guint     first_device_layer;  /* layers [first, n_layers) are on the device */
-  gboolean  head_on_device;
+  guint         first_device_layer;  /* layers [first, n_layers) are on the device */
+  gboolean      head_on_device;
+  RwLayerRange  all;
+  RwLayerRange  device;
+  RwLayerRange  host;
 } RwPlacement;
 
 void    _rw_shape_init           (RwShape           *shape,
                                   const RwWorkload  *workload);
-/* Weight bytes of layers [first, n_layers); KV bytes of one sequence there
- * at @tokens of context. */
-double  _rw_shape_range_weights  (const RwShape     *shape,
-                                  guint              first,
-                                  double             expert_share);
-double  _rw_shape_range_kv       (const RwShape     *shape,
-                                  guint              first,
-                                  double             tokens);
+
+static inline void
+_rw_shape_range (const RwShape *shape,
+                 guint          first,
+                 RwLayerRange  *range)
+{
+  /* Dense layers lead; full-attention layers are spread evenly, as
+   * _rw_model_n_full_layers_before() places them. */
+  range->n = shape->n_layers - first;
+  range->n_dense = shape->n_dense > first ? shape->n_dense - first : 0;
+  range->n_full = shape->n_full - (guint) (((guint64) first * shape->n_full) / shape->n_layers);
+}
+
+/* Weight bytes of a range, routed experts counted at @expert_share. */
+static inline double
+_rw_range_weights (const RwShape      *shape,
+                   const RwLayerRange *range,
+                   double              expert_share)
+{
+  return range->n * shape->attention_bytes
+         + range->n_dense * shape->dense_mlp_bytes
+         + (range->n - range->n_dense) * (shape->moe_fixed_bytes
+                                          + shape->moe_routed_bytes * expert_share);
+}
+
+/* KV bytes one sequence holds in a range at @tokens of context. */
+static inline double
+_rw_range_kv (const RwShape      *shape,
+              const RwLayerRange *range,
+              double              tokens)
+{
+  return shape->kv_bytes_per_token
+         * (range->n_full * tokens + (range->n - range->n_full) * MIN (tokens, shape->window));
+}
 
 void    _rw_memory_estimate      (const RwSystem    *system,
                                   const RwWorkload  *workload,
@@ -92,7 +131,7 @@ void    _rw_speed_estimate       (const RwSystem    *system,
                                   RwEstimate        *out);
 /* The fraction of routed-expert weights @tokens tokens touch together. */
 double  _rw_speed_expert_union   (const RwShape     *shape,
-                                  double             tokens);
+                                  guint              tokens);
 void    _rw_cost_estimate        (const RwSystem    *system,
                                   const RwWorkload  *workload,
                                   RwEstimate        *out);

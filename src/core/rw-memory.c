@@ -24,8 +24,16 @@ _rw_shape_init (RwShape          *shape,
   const RwModel *model = workload->model;
   double bytes;         /* per parameter, non-expert tensors */
   double expert_bytes;  /* per parameter, routed experts */
-  double h = model->hidden_size;
   double table = _rw_model_head_params (model);
+  double attention = _rw_model_attention_params (model);
+  double dense_mlp = _rw_model_dense_mlp_params (model);
+  double moe_fixed = _rw_model_moe_fixed_params (model);
+  double moe_routed = _rw_model_moe_routed_params (model);
+  double head = table + model->hidden_size;   /* + the final norm */
+  double embed = model->tied_embeddings ? 0 : table;
+  double n_moe;
+  RwLayerRange all;
+
   switch (workload->mode)
     {
     case RW_MODE_QLORA:
@@ -51,26 +59,29 @@ _rw_shape_init (RwShape          *shape,
   shape->n_dense = _rw_model_n_dense_layers (model);
   shape->n_full = _rw_model_n_full_layers_before (model, model->n_layers);
   shape->window = model->sliding_window;
+  n_moe = shape->n_layers - shape->n_dense;
 
-  shape->attention_bytes = _rw_model_attention_params (model) * bytes;
-  shape->dense_mlp_bytes = _rw_model_dense_mlp_params (model) * bytes;
-  shape->moe_fixed_bytes = _rw_model_moe_fixed_params (model) * bytes;
-  shape->moe_routed_bytes = _rw_model_moe_routed_params (model) * expert_bytes;
+  shape->attention_bytes = attention * bytes;
+  shape->dense_mlp_bytes = dense_mlp * bytes;
+  shape->moe_fixed_bytes = moe_fixed * bytes;
+  shape->moe_routed_bytes = moe_routed * expert_bytes;
   shape->expert_fraction = model->n_experts > 0
                            ? (double) model->n_experts_active / model->n_experts : 1;
   shape->embed_bytes = table * bytes;
-  shape->head_bytes = (table + h) * bytes;
-  shape->weights_bytes = _rw_shape_range_weights (shape, 0, 1)
-                         + shape->head_bytes
-                         + (model->tied_embeddings ? 0 : shape->embed_bytes);
+  shape->head_bytes = head * bytes;
+  _rw_shape_range (shape, 0, &all);
+  shape->weights_bytes = _rw_range_weights (shape, &all, 1) + shape->head_bytes + embed * bytes;
   shape->kv_bytes_per_token = _rw_model_kv_elements_per_token (model)
                               * rw_format_bytes_per_weight (workload->kv);
 
-  shape->params = rw_model_total_params (model);
+  /* The same sums as rw_model_total_params() and rw_model_active_params(),
+   * from the parts already at hand. */
+  shape->params = shape->n_layers * attention + shape->n_dense * dense_mlp
+                  + n_moe * (moe_fixed + moe_routed) + head + embed;
   /* What a token multiplies by: every active weight but the input lookup
    * (with tied embeddings the table is the output head, so it counts). */
-  shape->compute_params = rw_model_active_params (model)
-                          - (model->tied_embeddings ? 0 : table);
+  shape->compute_params = shape->params - embed
+                          - (1 - shape->expert_fraction) * n_moe * moe_routed;
   /* QKᵀ and AV: 2 FLOPs per multiply-add over d_qk + d_v per head. */
   if (rw_model_is_mla (model))
     shape->attention_flops = 2.0 * model->n_heads
@@ -78,45 +89,6 @@ _rw_shape_init (RwShape          *shape,
                                 + model->v_head_dim);
   else
     shape->attention_flops = 4.0 * model->n_heads * _rw_model_head_dim (model);
-}
-
-/* Layers [first, n_layers): how many, how many have a dense MLP (they lead),
- * how many attend to the full context. */
-static void
-range_counts (const RwShape *shape,
-              guint          first,
-              double        *n,
-              double        *n_dense,
-              double        *n_full)
-{
-  *n = shape->n_layers - first;
-  *n_dense = shape->n_dense > first ? shape->n_dense - first : 0;
-  *n_full = shape->n_full - _rw_model_n_full_layers_before (shape->model, first);
-}
-
-double
-_rw_shape_range_weights (const RwShape *shape,
-                         guint          first,
-                         double         expert_share)
-{
-  double n, n_dense, n_full;
-
-  range_counts (shape, first, &n, &n_dense, &n_full);
-  return n * shape->attention_bytes
-         + n_dense * shape->dense_mlp_bytes
-         + (n - n_dense) * (shape->moe_fixed_bytes + shape->moe_routed_bytes * expert_share);
-}
-
-double
-_rw_shape_range_kv (const RwShape *shape,
-                    guint          first,
-                    double         tokens)
-{
-  double n, n_dense, n_full;
-
-  range_counts (shape, first, &n, &n_dense, &n_full);
-  return shape->kv_bytes_per_token
-         * (n_full * tokens + (n - n_full) * MIN (tokens, shape->window));
 }
 
 /* llama.cpp's compute buffer with FlashAttention: fp32 logits for the
@@ -209,10 +181,12 @@ layers_that_fit (const RwShape    *shape,
   while (lo < hi)
     {
       guint n = (lo + hi + 1) / 2;
-      guint first = shape->n_layers - n;
-      double bytes = _rw_shape_range_weights (shape, first, 1)
-                     + _rw_shape_range_kv (shape, first, workload->context) * workload->batch;
+      RwLayerRange range;
+      double bytes;
 
+      _rw_shape_range (shape, shape->n_layers - n, &range);
+      bytes = _rw_range_weights (shape, &range, 1)
+              + _rw_range_kv (shape, &range, workload->context) * workload->batch;
       if (bytes <= budget)
         lo = n;
       else
@@ -234,10 +208,14 @@ _rw_memory_estimate (const RwSystem    *system,
   gboolean discrete = system->memory_model == RW_MEMORY_DISCRETE;
 
   memory->overhead = RW_RUNTIME_OVERHEAD_PER_DEVICE * MAX (1u, system->n_devices);
+  _rw_shape_range (shape, 0, &placement->all);
+  placement->device = placement->all;
+  placement->host = (RwLayerRange) { 0, 0, 0 };
   if (workload->mode == RW_MODE_INFERENCE)
     {
       memory->weights = shape->weights_bytes;
-      memory->kv_cache = _rw_shape_range_kv (shape, 0, workload->context) * workload->batch;
+      memory->kv_cache = _rw_range_kv (shape, &placement->all, workload->context)
+                         * workload->batch;
       memory->activations = inference_activations (workload);
       memory->gradients = 0;
       memory->optimizer = 0;
@@ -281,14 +259,15 @@ _rw_memory_estimate (const RwSystem    *system,
       }
 
     placement->first_device_layer = shape->n_layers - on_device;
+    _rw_shape_range (shape, placement->first_device_layer, &placement->device);
+    placement->host.n = placement->all.n - placement->device.n;
+    placement->host.n_dense = placement->all.n_dense - placement->device.n_dense;
+    placement->host.n_full = placement->all.n_full - placement->device.n_full;
     out->layers_on_device = on_device;
     out->layers_on_host = shape->n_layers - on_device;
 
-    memory->spill = _rw_shape_range_weights (shape, 0, 1)
-                    - _rw_shape_range_weights (shape, placement->first_device_layer, 1)
-                    + (_rw_shape_range_kv (shape, 0, workload->context)
-                       - _rw_shape_range_kv (shape, placement->first_device_layer, workload->context))
-                      * workload->batch;
+    memory->spill = _rw_range_weights (shape, &placement->host, 1)
+                    + _rw_range_kv (shape, &placement->host, workload->context) * workload->batch;
     if (!placement->head_on_device)
       memory->spill += shape->head_bytes + memory->activations;
 

@@ -22,26 +22,42 @@
  * union the batch reads is 1 − (1 − k/E)^tokens of the routed weights.
  * (The spec's min(1, E/k·(1 − (1 − k/E)^B))·k/E is always k/E for B ≥ 1,
  * since 1 − (1 − k/E)^B ≥ k/E: a batch would never read more experts.) */
+/* x^n by squaring: n is a token count, and this is ~10× cheaper than pow(). */
+static double
+power_uint (double x,
+            guint  n)
+{
+  double result = 1;
+
+  for (; n > 0; n >>= 1)
+    {
+      if (n & 1)
+        result *= x;
+      x *= x;
+    }
+  return result;
+}
+
 double
 _rw_speed_expert_union (const RwShape *shape,
-                        double         tokens)
+                        guint          tokens)
 {
   if (shape->expert_fraction >= 1)
     return 1;
   if (tokens <= 1)
     return shape->expert_fraction;
-  return 1 - pow (1 - shape->expert_fraction, tokens);
+  return 1 - power_uint (1 - shape->expert_fraction, tokens);
 }
 
-/* Bytes one decode step reads from layers [first, n_layers). */
+/* Bytes one decode step reads from a range of layers. */
 static double
-range_read_bytes (const RwShape    *shape,
-                  const RwWorkload *workload,
-                  guint             first,
-                  double            expert_share)
+range_read_bytes (const RwShape      *shape,
+                  const RwWorkload   *workload,
+                  const RwLayerRange *range,
+                  double              expert_share)
 {
-  return _rw_shape_range_weights (shape, first, expert_share)
-         + _rw_shape_range_kv (shape, first, workload->depth) * workload->batch;
+  return _rw_range_weights (shape, range, expert_share)
+         + _rw_range_kv (shape, range, workload->depth) * workload->batch;
 }
 
 static void
@@ -89,7 +105,6 @@ _rw_speed_estimate (const RwSystem    *system,
   double union_share, device_bytes, host_bytes, device_weights, host_weights;
   double t_mem, t_compute, step;
   double ubatches, attended, flops_per_token, t_flops, t_copy, t_floor, t_prefill;
-  guint first = placement->first_device_layer;
 
   out->decode_tok_s = NAN;
   out->decode_tok_s_total = NAN;
@@ -123,9 +138,9 @@ _rw_speed_estimate (const RwSystem    *system,
 
   /* Decode: each step reads the experts the batch's tokens touch. The
    * input embedding is a row lookup and not read as a whole. */
-  union_share = _rw_speed_expert_union (shape, batch);
-  device_bytes = range_read_bytes (shape, workload, first, union_share);
-  host_bytes = range_read_bytes (shape, workload, 0, union_share) - device_bytes;
+  union_share = _rw_speed_expert_union (shape, workload->batch);
+  device_bytes = range_read_bytes (shape, workload, &placement->device, union_share);
+  host_bytes = range_read_bytes (shape, workload, &placement->host, union_share);
   if (placement->head_on_device)
     device_bytes += shape->head_bytes;
   else
@@ -153,9 +168,10 @@ _rw_speed_estimate (const RwSystem    *system,
 
   /* llama.cpp copies host-resident weights to the GPU once per ubatch to
    * run large batches there. */
-  device_weights = _rw_shape_range_weights (shape, first,
-                                            _rw_speed_expert_union (shape, MIN (prompt, RW_UBATCH)));
-  host_weights = _rw_shape_range_weights (shape, 0, 1) - _rw_shape_range_weights (shape, first, 1);
+  device_weights = _rw_range_weights (shape, &placement->device,
+                                      _rw_speed_expert_union (shape, MIN (workload->prompt,
+                                                                          (guint) RW_UBATCH)));
+  host_weights = _rw_range_weights (shape, &placement->host, 1);
   if (placement->head_on_device)
     device_weights += shape->head_bytes;
   else
