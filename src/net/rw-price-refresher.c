@@ -187,6 +187,7 @@ fetch_progressed_cb (goffset  received,
 {
   RefreshData *data = user_data;
   gint64 now = g_get_monotonic_time ();
+  GSource *source;
   Progress *p;
 
   if (now - data->last_progress < 50 * G_TIME_SPAN_MILLISECOND && received != total)
@@ -196,8 +197,13 @@ fetch_progressed_cb (goffset  received,
   p->task = g_object_ref (data->task);
   p->received = received;
   p->total = total;
-  g_main_context_invoke_full (g_task_get_context (data->task), G_PRIORITY_DEFAULT,
-                              progress_dispatched_cb, p, progress_free);
+  /* Always an idle source: g_main_context_invoke() would run the callback
+   * right here, in the worker, whenever the main thread is not iterating. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_dispatched_cb, p, progress_free);
+  g_source_attach (source, g_task_get_context (data->task));
+  g_source_unref (source);
 }
 
 static void

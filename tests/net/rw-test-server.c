@@ -35,8 +35,8 @@ struct _RwTestServer
   GMutex        lock;
   GHashTable   *routes;           /* path → Route* */
   GPtrArray    *threads;          /* GThread* of connections */
-  gboolean      endless_length;
   guint64       endless_sent;
+  guint         endless_done;
 };
 
 typedef struct
@@ -108,6 +108,15 @@ read_request (GSocket      *socket,
       if (n <= 0 || head->len > 65536)
         return NULL;
       g_string_append_len (head, buffer, n);
+      /* A TLS ClientHello (record type 22): answer in plain HTTP, which
+       * fails the handshake at once instead of leaving it to time out. */
+      if ((guchar) head->str[0] == 0x16)
+        {
+          static const char answer[] = "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n";
+
+          send_all (socket, answer, sizeof answer - 1, cancellable);
+          return NULL;
+        }
     }
 
   lines = g_strsplit (head->str, "\r\n", -1);
@@ -138,7 +147,6 @@ reply (RwTestServer *server,
   g_autofree char *etag = NULL;
   g_autofree char *last_modified = NULL;
   RwTestReplyMode mode = RW_TEST_REPLY_NORMAL;
-  gboolean declare_length;
   guint status = 404;
   Route *route;
 
@@ -156,7 +164,6 @@ reply (RwTestServer *server,
       etag = g_strdup (route->etag);
       last_modified = g_strdup (route->last_modified);
     }
-  declare_length = server->endless_length;
   g_mutex_unlock (&server->lock);
 
   if (etag != NULL && g_strcmp0 (g_hash_table_lookup (headers, "if-none-match"), etag) == 0)
@@ -193,7 +200,8 @@ reply (RwTestServer *server,
       break;
 
     case RW_TEST_REPLY_ENDLESS:
-      if (declare_length)
+    case RW_TEST_REPLY_ENDLESS_UNDECLARED:
+      if (mode == RW_TEST_REPLY_ENDLESS)
         g_string_append_printf (head, "Content-Length: %d\r\n", ENDLESS_TOTAL);
       g_string_append (head, "Content-Type: application/json\r\n\r\n");
       if (send_all (socket, head->str, head->len, server->cancellable))
@@ -207,6 +215,7 @@ reply (RwTestServer *server,
             sent += sizeof chunk;
           g_mutex_lock (&server->lock);
           server->endless_sent += sent;
+          server->endless_done++;
           g_mutex_unlock (&server->lock);
         }
       break;
@@ -267,7 +276,6 @@ rw_test_server_new (void)
   server->routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) route_free);
   server->threads = g_ptr_array_new ();
   server->cancellable = g_cancellable_new ();
-  server->endless_length = TRUE;
 
   server->socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
   g_assert_no_error (error);
@@ -351,15 +359,6 @@ rw_test_server_add_feed (RwTestServer *server,
   g_mutex_unlock (&server->lock);
 }
 
-void
-rw_test_server_set_endless_length (RwTestServer *server,
-                                   gboolean      declare_length)
-{
-  g_mutex_lock (&server->lock);
-  server->endless_length = declare_length;
-  g_mutex_unlock (&server->lock);
-}
-
 guint
 rw_test_server_get_n_requests (RwTestServer *server,
                                const char   *path)
@@ -393,12 +392,15 @@ rw_test_server_get_last_header (RwTestServer *server,
 }
 
 guint64
-rw_test_server_get_endless_sent (RwTestServer *server)
+rw_test_server_get_endless_sent (RwTestServer *server,
+                                 guint        *n_done)
 {
   guint64 sent;
 
   g_mutex_lock (&server->lock);
   sent = server->endless_sent;
+  if (n_done != NULL)
+    *n_done = server->endless_done;
   g_mutex_unlock (&server->lock);
   return sent;
 }

@@ -13,7 +13,8 @@ typedef enum
 {
   RW_TEST_REPLY_NORMAL,   /* status, headers and body, then close */
   RW_TEST_REPLY_STALL,    /* headers announcing a body, then nothing until the client gives up */
-  RW_TEST_REPLY_ENDLESS,  /* 200 and body bytes streamed until the client hangs up (or 100 MB) */
+  RW_TEST_REPLY_ENDLESS,  /* 200, "Content-Length: 104857600", body streamed until the client hangs up */
+  RW_TEST_REPLY_ENDLESS_UNDECLARED, /* the same without a Content-Length */
 } RwTestReplyMode;
 
 typedef struct _RwTestServer RwTestServer;
@@ -26,8 +27,7 @@ char         *rw_test_server_get_url       (RwTestServer   *server,
                                             const char     *path);
 
 /* @headers: extra header lines, each ending in "\r\n", or NULL. @body may
- * be NULL. For RW_TEST_REPLY_ENDLESS, @declare_length says whether to send
- * "Content-Length: 104857600" or stream without a length. */
+ * be NULL. */
 void          rw_test_server_add           (RwTestServer   *server,
                                             const char     *path,
                                             guint           status,
@@ -41,8 +41,6 @@ void          rw_test_server_add_feed      (RwTestServer   *server,
                                             GBytes         *body,
                                             const char     *etag,
                                             const char     *last_modified);
-void          rw_test_server_set_endless_length (RwTestServer *server,
-                                                 gboolean      declare_length);
 
 guint         rw_test_server_get_n_requests (RwTestServer  *server,
                                              const char    *path);
@@ -50,7 +48,9 @@ guint         rw_test_server_get_n_requests (RwTestServer  *server,
 char         *rw_test_server_get_last_header (RwTestServer *server,
                                               const char   *path,
                                               const char   *header);
-/* Bytes the server sent as bodies of ENDLESS replies, in all. */
-guint64       rw_test_server_get_endless_sent (RwTestServer *server);
+/* Bytes the server sent as bodies of ENDLESS replies, in all, and how
+ * many of those replies have ended (the client hung up, or 100 MB). */
+guint64       rw_test_server_get_endless_sent (RwTestServer *server,
+                                               guint        *n_done);
 
 G_END_DECLS
