@@ -98,6 +98,11 @@ char  *_rw_format_money        (const RwChartData *data,
 char  *_rw_format_gb           (double             bytes);
 /* Tokens as "32K", "1M". */
 char  *_rw_format_tokens       (double             tokens);
+/* Cost per TFLOP of @system at @precision: "$2.39", "≈$31.99" when the
+ * peak is an assumption, "not published" when there is none. */
+char  *_rw_format_per_tflop    (const RwChartData *data,
+                                guint              system,
+                                RwPrecision        precision);
 const char *_rw_memory_part_name (RwMemoryPart     part);
 double _rw_memory_part_bytes   (const RwMemoryBreakdown *memory,
                                 RwMemoryPart       part);

@@ -744,13 +744,21 @@ memory_table (const RwChartData *data)
 }
 
 /* "not published" for a peak the vendor does not state: never a zero. */
-static char *
-format_per_tflop (const RwChartData *data,
-                  double             value)
+char *
+_rw_format_per_tflop (const RwChartData *data,
+                      guint              system,
+                      RwPrecision        precision)
 {
-  if (!isfinite (value))
+  double v = data->estimates[system].per_tflop[precision];
+  g_autofree char *money = NULL;
+
+  if (!isfinite (v))
     return g_strdup (_("not published"));
-  return _rw_format_money (data, value, value < 100 ? 2 : 0);
+  money = format_money_in (currency_of (data->systems[system]), v, v < 100 ? 2 : 0);
+  /* An assumed peak (the vendor publishes none) is marked as approximate. */
+  if (data->systems[system]->peak[precision].assumed)
+    return g_strdup_printf ("≈%s", money);
+  return g_steal_pointer (&money);
 }
 
 static RwChartTable *
@@ -776,7 +784,7 @@ cost_table (const RwChartData *data)
       g_ptr_array_add (row, g_strdup (_rw_system_label (data->systems[i])));
       g_ptr_array_add (row, format_money_in (currency_of (data->systems[i]), est->price, 0));
       for (guint p = 0; p < RW_PRECISION_N; p++)
-        g_ptr_array_add (row, format_per_tflop (data, est->per_tflop[p]));
+        g_ptr_array_add (row, _rw_format_per_tflop (data, i, p));
       g_ptr_array_add (row, format_money_in (currency_of (data->systems[i]), est->per_gb, 2));
       g_ptr_array_add (row, format_money_in (currency_of (data->systems[i]), est->per_decode_tok_s, 0));
       table_add_row (table, row);

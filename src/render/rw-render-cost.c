@@ -23,20 +23,6 @@ precision_label (RwPrecision p)
     }
 }
 
-/* "$4.12", or "≈$4.12" when the peak behind it is an assumption. */
-static char *
-bar_label (const RwChartData *data,
-           guint              system,
-           RwPrecision        p)
-{
-  double v = data->estimates[system].per_tflop[p];
-  g_autofree char *money = _rw_format_money (data, v, v < 10 ? 2 : 0);
-
-  if (data->systems[system]->peak[p].assumed)
-    return g_strdup_printf ("≈%s", money);
-  return g_steal_pointer (&money);
-}
-
 void
 _rw_render_cost_chart_full (const RwChartData  *data,
                             cairo_t            *cr,
@@ -48,6 +34,7 @@ _rw_render_cost_chart_full (const RwChartData  *data,
   RwCanvas c = { 0 };
   RwLegendItem legend[RW_GEOMETRY_MAX];
   guint n_legend = 0;
+  gboolean any_assumed = FALSE;
   double top, bottom, label_h, max = 0, step, axis_w, group_w, slot_w;
   RwRect plot;
   int target;
@@ -58,9 +45,17 @@ _rw_render_cost_chart_full (const RwChartData  *data,
   _rw_canvas_begin (&c, cr, width, height, style);
   top = _rw_header (&c, rw_chart_kind_get_title (RW_CHART_COST), data->subtitle);
 
-  for (guint i = 0; i < data->n_systems && n_legend < G_N_ELEMENTS (legend); i++)
-    legend[n_legend++] = (RwLegendItem) { _rw_system_label (data->systems[i]),
-                                          c.style->series[i % RW_CHART_N_SERIES], RW_SWATCH_BOX };
+  for (guint i = 0; i < data->n_systems && n_legend + 1 < G_N_ELEMENTS (legend); i++)
+    {
+      legend[n_legend++] = (RwLegendItem) { _rw_system_label (data->systems[i]),
+                                            c.style->series[i % RW_CHART_N_SERIES], RW_SWATCH_BOX };
+      for (guint p = 0; p < RW_PRECISION_N; p++)
+        any_assumed |= data->systems[i]->peak[p].assumed && isfinite (data->estimates[i].per_tflop[p]);
+    }
+  if (any_assumed)
+    legend[n_legend++] = (RwLegendItem) { _("≈ assumed peak, not published"),
+                                          _rw_color_mix (&c.style->series[0], &c.style->background, 0.55),
+                                          RW_SWATCH_BOX };
   {
     double lh = _rw_legend (&c, legend, n_legend, c.pad, top, width - 2 * c.pad, TRUE);
     if (geometry != NULL)
@@ -123,18 +118,32 @@ _rw_render_cost_chart_full (const RwChartData  *data,
         {
           double v = data->estimates[i].per_tflop[p];
           double sx = gx + group_w * 0.1 + i * slot_w;
-          double bw = slot_w * 0.86;
-          double bx = sx + (slot_w - bw) / 2;
+          /* Whole device pixels, so bar edges are crisp. */
+          double bx = round ((sx + slot_w * 0.07) * c.device_scale) / c.device_scale;
+          double bw = round ((sx + slot_w * 0.93) * c.device_scale) / c.device_scale - bx;
           guint g = p * data->n_systems + i;
 
           if (isfinite (v))
             {
               double h = v / max * plot.height;
-              g_autofree char *label = bar_label (data, i, p);
+              g_autofree char *label = _rw_format_per_tflop (data, i, p);
               double tw;
 
-              _rw_fill_rect (&c, bx, plot.y + plot.height - h, bw, h,
-                             &c.style->series[i % RW_CHART_N_SERIES]);
+              const RwColor *color = &c.style->series[i % RW_CHART_N_SERIES];
+
+              /* A cost from an assumed peak: a pale bar with an outline, so
+               * it never passes for a published figure. */
+              if (data->systems[i]->peak[p].assumed)
+                {
+                  RwColor pale = _rw_color_mix (color, &c.style->background, 0.55);
+                  double lw = _rw_snap_width (&c, c.line * 1.5);
+
+                  _rw_fill_rect (&c, bx, plot.y + plot.height - h, bw, h, color);
+                  if (bw > 3 * lw && h > 2 * lw)
+                    _rw_fill_rect (&c, bx + lw, plot.y + plot.height - h + lw, bw - 2 * lw, h - lw, &pale);
+                }
+              else
+                _rw_fill_rect (&c, bx, plot.y + plot.height - h, bw, h, color);
               _rw_text_extents (&c, label, 0.75, FALSE, &tw, NULL);
               if (tw <= slot_w * 1.05)
                 _rw_text (&c, label, bx + bw / 2, plot.y + plot.height - h - c.font * 0.15, 0.5, 1,
@@ -200,7 +209,7 @@ rw_render_describe_cost_chart (const RwChartData *data)
             g_string_append (s, ", ");
           first = FALSE;
           if (isfinite (v))
-            label = bar_label (data, i, p);
+            label = _rw_format_per_tflop (data, i, p);
           else
             label = g_strdup (_("not published"));
           g_string_append_printf (s, "%s %s", precision_label (p), label);

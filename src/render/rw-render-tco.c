@@ -9,6 +9,23 @@
 
 #include "rw-render-private.h"
 
+/* Why a system has no TCO line, or NULL when it has one. */
+static const char *
+missing_reason (const RwChartData *data,
+                guint              system)
+{
+  const RwSystem *s = data->systems[system];
+
+  for (guint step = 0; step < data->n_tco; step++)
+    if (isfinite (rw_chart_data_tco_at (data, system, step)))
+      return NULL;
+  if (!isfinite (data->estimates[system].price))
+    return _("no price");
+  if (!isfinite (s->power_load.value) || !isfinite (s->power_idle.value))
+    return _("power draw not published");
+  return _("n/a");
+}
+
 static char *
 format_years (double years)
 {
@@ -29,6 +46,7 @@ _rw_render_tco_chart_full (const RwChartData  *data,
 {
   RwCanvas c = { 0 };
   RwLegendItem legend[RW_GEOMETRY_MAX];
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   guint n_legend = 0;
   double top, bottom, label_h, label_w, max = 0, step, xstep, axis_w;
   RwRect plot;
@@ -40,8 +58,19 @@ _rw_render_tco_chart_full (const RwChartData  *data,
   top = _rw_header (&c, rw_chart_kind_get_title (RW_CHART_TCO), data->subtitle);
 
   for (guint i = 0; i < data->n_systems && n_legend + 1 < G_N_ELEMENTS (legend); i++)
-    legend[n_legend++] = (RwLegendItem) { _rw_system_label (data->systems[i]),
-                                          c.style->series[i % RW_CHART_N_SERIES], RW_SWATCH_LINE };
+    {
+      const char *name = _rw_system_label (data->systems[i]);
+      const char *reason = missing_reason (data, i);
+
+      /* A system without a line says why in the legend. */
+      if (reason != NULL)
+        {
+          /* TRANSLATORS: "Custom 5090 (power draw not published)" */
+          g_ptr_array_add (labels, g_strdup_printf (_("%s (%s)"), name, reason));
+          name = g_ptr_array_index (labels, labels->len - 1);
+        }
+      legend[n_legend++] = (RwLegendItem) { name, c.style->series[i % RW_CHART_N_SERIES], RW_SWATCH_LINE };
+    }
   if (data->break_evens->len > 0)
     legend[n_legend++] = (RwLegendItem) { _("Break-even"), c.style->foreground, RW_SWATCH_POINT };
   {
@@ -207,8 +236,15 @@ rw_render_describe_tco_chart (const RwChartData *data)
     {
       g_autofree char *now = _rw_format_money (data, rw_chart_data_tco_at (data, i, 0), 0);
       g_autofree char *later = _rw_format_money (data, data->estimates[i].tco, 0);
+      const char *reason = missing_reason (data, i);
 
       g_string_append_c (s, ' ');
+      if (reason != NULL)
+        {
+          /* TRANSLATORS: "Custom 5090: no total, power draw not published." */
+          g_string_append_printf (s, _("%s: no total, %s."), _rw_system_label (data->systems[i]), reason);
+          continue;
+        }
       /* TRANSLATORS: "DGX Spark: $3,999 to buy, $4,270 after 3 years." */
       g_string_append_printf (s, _("%s: %s to buy, %s after %s."),
                               _rw_system_label (data->systems[i]), now, later, horizon);

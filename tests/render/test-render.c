@@ -126,42 +126,60 @@ test_dark_background (void)
     }
 }
 
-/* GB10's FP8 tensor peak is not published (hardware.json: null): its slot
- * has no bar of the Spark's colour, while FP4 (published) has one. */
+/* GB10's INT8 tensor peak is not published and the catalog assumes none
+ * (systems.json: null, no peak_assumed): its slot has no bar of the Spark's
+ * colour. Its FP8 peak is not published either, but the catalog assumes
+ * one (dense FP4 / 4): that bar is drawn pale, never in the solid colour of
+ * a published figure. FP4 of the 5090 is published: a solid bar. */
 static void
 test_cost_unpublished_has_no_bar (void)
 {
   g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.1-8b", "q4_k_m", 8192,
                                                  "dgx-spark", "custom-5090", NULL);
   const RwEstimate *spark = rw_chart_data_get_estimate (data, 0);
+  const RwSystem *spark_system = rw_chart_data_get_system (data, 0);
   RwChartGeometry g = { 0 };
   RwChartStyle style;
   cairo_surface_t *surface;
-  guint32 spark_color;
-  const RwRect *fp8, *fp4;
+  guint32 spark_color, custom_color;
+  const RwRect *int8, *fp8, *fp4;
   guint n = 0;
+  double base;
 
-  g_assert_true (isnan (spark->per_tflop[RW_PRECISION_FP8]));
-  g_assert_true (isfinite (spark->per_tflop[RW_PRECISION_FP4]));
+  g_assert_true (isnan (spark->per_tflop[RW_PRECISION_INT8]));
+  g_assert_false (spark_system->peak[RW_PRECISION_INT8].assumed);
+  g_assert_true (isfinite (spark->per_tflop[RW_PRECISION_FP8]));
+  g_assert_true (spark_system->peak[RW_PRECISION_FP8].assumed);
 
   rw_chart_style_init_light (&style);
   spark_color = test_rgb (&style.series[0]);
+  custom_color = test_rgb (&style.series[1]);
   surface = test_render (data, RW_CHART_COST, 1280, 800, 1, &style, &g);
   test_save_artifact (surface, "cost-1280x800.png");
 
   g_assert_cmpuint (g.n_bars, ==, RW_PRECISION_N * 2);
+  int8 = &g.bars[RW_PRECISION_INT8 * 2 + 0];
   fp8 = &g.bars[RW_PRECISION_FP8 * 2 + 0];
-  fp4 = &g.bars[RW_PRECISION_FP4 * 2 + 0];
-  g_assert_cmpfloat (fp8->height, ==, 0);
+  fp4 = &g.bars[RW_PRECISION_FP4 * 2 + 1];
+  g_assert_cmpfloat (int8->height, ==, 0);
+  g_assert_cmpfloat (fp8->height, >, 0);
   g_assert_cmpfloat (fp4->height, >, 0);
+  base = g.plot.y + g.plot.height - 2;
 
-  /* Every row of the FP8 slot, baseline to top of plot: no Spark colour. */
+  /* Every row of the INT8 slot, baseline to top of plot: no Spark colour. */
   for (double y = g.plot.y; y < g.plot.y + g.plot.height - 1; y += 1)
-    n += test_count_row (surface, y, fp8->x, fp8->x + fp8->width, spark_color);
+    n += test_count_row (surface, y, int8->x, int8->x + int8->width, spark_color);
   g_assert_cmpuint (n, ==, 0);
-  /* The FP4 bar is there, just above the baseline. */
-  g_assert_cmpuint (test_count_row (surface, g.plot.y + g.plot.height - 2, fp4->x, fp4->x + fp4->width,
-                                    spark_color), >=, (guint) fp4->width - 2);
+  /* The assumed FP8 bar: outlined in the Spark colour, pale inside. */
+  g_assert_cmpuint (test_count_row (surface, base - 4, fp8->x + 4, fp8->x + fp8->width - 4, spark_color), ==, 0);
+  g_assert_true (test_color_near (test_pixel (surface, fp8->x + fp8->width / 2, base - 4),
+                                  test_rgb (&(RwColor) { style.series[0].red * 0.45 + 0.55,
+                                                         style.series[0].green * 0.45 + 0.55,
+                                                         style.series[0].blue * 0.45 + 0.55, 1 }), 3));
+  g_assert_true (test_color_near (test_pixel (surface, fp8->x + 0.5, base - 4), spark_color, 3));
+  /* The published FP4 bar of the 5090 is solid, just above the baseline. */
+  g_assert_cmpuint (test_count_row (surface, base, fp4->x, fp4->x + fp4->width, custom_color),
+                    >=, (guint) fp4->width - 2);
   cairo_surface_destroy (surface);
 }
 
@@ -192,28 +210,50 @@ test_throughput_lines (void)
   cairo_surface_destroy (surface);
 }
 
-/* At year 0 each TCO line starts at the purchase price. */
+/* At year 0 each TCO line starts at the purchase price. A system whose
+ * power draw is unpublished (the 5090 build's idle power: null in
+ * systems.json) has no line at all, and the description says why. */
 static void
 test_tco_lines (void)
 {
   g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.1-8b", "q4_k_m", 8192,
                                                  "dgx-spark", "custom-5090", NULL);
+  g_autofree char *description = rw_render_describe_tco_chart (data);
   RwChartGeometry g = { 0 };
   RwChartStyle style;
   cairo_surface_t *surface;
+  guint n_lines = 0;
 
   rw_chart_style_init_dark (&style);
   surface = test_render (data, RW_CHART_TCO, 1280, 800, 1, &style, &g);
   test_save_artifact (surface, "tco-1280x800-dark.png");
   for (guint i = 0; i < 2; i++)
     {
+      const RwSystem *system = rw_chart_data_get_system (data, i);
       double price = rw_chart_data_get_estimate (data, i)->price;
       double y = g.plot.y + g.plot.height - price / g.y_max * g.plot.height;
+      guint32 color = test_rgb (&style.series[i]);
 
       g_assert_true (isfinite (price));
-      g_assert_cmpfloat (rw_chart_data_tco_at (data, i, 0), ==, price);
-      g_assert_true (test_color_near (test_pixel (surface, g.plot.x + 3, y), test_rgb (&style.series[i]), 40));
+      if (isfinite (system->power_load.value) && isfinite (system->power_idle.value))
+        {
+          g_assert_cmpfloat (rw_chart_data_tco_at (data, i, 0), ==, price);
+          g_assert_true (test_color_near (test_pixel (surface, g.plot.x + 3, y), color, 40));
+          n_lines++;
+        }
+      else
+        {
+          guint n = 0;
+
+          g_assert_true (isnan (rw_chart_data_tco_at (data, i, 0)));
+          for (double py = g.plot.y; py < g.plot.y + g.plot.height; py++)
+            n += test_count_row (surface, py, g.plot.x + 2, g.plot.x + 6, color);
+          g_assert_cmpuint (n, ==, 0);
+          g_assert_nonnull (strstr (description, "power draw not published"));
+        }
     }
+  /* The Spark's power is published (156 W load, 25 W idle). */
+  g_assert_cmpuint (n_lines, >=, 1);
   cairo_surface_destroy (surface);
 }
 
