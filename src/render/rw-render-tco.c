@@ -222,6 +222,7 @@ rw_render_describe_tco_chart (const RwChartData *data)
 {
   GString *s;
   g_autofree char *kwh = NULL, *hours = NULL, *horizon = NULL;
+  guint n_lines = 0;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -260,7 +261,9 @@ rw_render_describe_tco_chart (const RwChartData *data)
                               _rw_system_label (data->systems[be->b]),
                               _rw_system_label (data->systems[be->a]), when);
     }
-  if (data->break_evens->len == 0 && data->n_systems > 1)
+  for (guint i = 0; i < data->n_systems; i++)
+    n_lines += missing_reason (data, i) == NULL;
+  if (data->break_evens->len == 0 && n_lines > 1)
     {
       g_string_append_c (s, ' ');
       g_string_append (s, _("No two systems change places within the chart."));

@@ -105,7 +105,8 @@ _rw_render_throughput_chart_full (const RwChartData  *data,
   plot.x += MAX (axis_w, label_w / 2);
   plot.width -= MAX (axis_w, label_w / 2) + label_w / 2;
   _rw_value_axis (&c, data, &plot, 0, max, step, _rw_tick_number, TRUE);
-  _rw_text (&c, _("tok/s"), plot.x - c.font * 0.5, plot.y - c.font * 0.4, 1, 1, 0.8, FALSE,
+  /* The unit over the value labels, from the left margin so it never clips. */
+  _rw_text (&c, _("tok/s"), c.pad, plot.y - c.font * 0.4, 0, 1, 0.8, FALSE,
             &c.style->dim_foreground, -1);
 
   lx_min = log2 (data->depths[0]);
