@@ -20,6 +20,7 @@ static const struct
   { "estimate", rw_cli_estimate, "memory, speed and cost of a workload on each system" },
   { "export", rw_cli_export, "charts (PNG, PDF, SVG) and the PDF report" },
   { "list", rw_cli_list, "the catalog's systems, models or formats" },
+  { "prices", rw_cli_prices, "the prices in use (show), or refresh them from the price feed" },
   { "validate", rw_cli_validate, "predictions against the bundled measured benchmarks" },
 };
 

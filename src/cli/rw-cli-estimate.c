@@ -88,18 +88,21 @@ print_text (const RwCliWorkload *cw,
             const RwEstimate    *estimates,
             guint                n)
 {
-  g_autoptr(RwCliTable) speed = rw_cli_table_new (8, 2);
+  gboolean training = cw->workload.mode != RW_MODE_INFERENCE;
+  g_autoptr(RwCliTable) speed = rw_cli_table_new (training ? 6 : 8, 2);
   g_autoptr(RwCliTable) memory = rw_cli_table_new (11, 1);
   g_autoptr(RwCliTable) cost = rw_cli_table_new (10, 1);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *description = rw_cli_workload_describe (cw);
-  gboolean training = cw->workload.mode != RW_MODE_INFERENCE;
 
   g_string_append_printf (out, "%s\n\n", description);
 
-  rw_cli_table_add_row (speed, "system", "fit", "need GB", "usable GB", "layers dev/host",
-                        "decode tok/s", training ? "train tok/s" : "prefill tok/s",
-                        training ? "prefill tok/s" : "TTFT s", NULL);
+  if (training)
+    rw_cli_table_add_row (speed, "system", "fit", "need GB", "usable GB", "layers dev/host",
+                          "train tok/s", NULL);
+  else
+    rw_cli_table_add_row (speed, "system", "fit", "need GB", "usable GB", "layers dev/host",
+                          "decode tok/s", "prefill tok/s", "TTFT s", NULL);
   for (guint i = 0; i < n; i++)
     {
       const RwEstimate *e = &estimates[i];
@@ -109,9 +112,9 @@ print_text (const RwCliWorkload *cw,
         rw_cli_format_gb (e->memory.total),
         rw_cli_format_gb (e->memory.device_capacity),
         layers_text (e),
-        decode_text (e, cw->workload.batch),
-        rw_cli_format_speed (training ? e->train_tok_s : e->prefill_tok_s),
-        training ? rw_cli_format_speed (e->prefill_tok_s) : seconds_text (e->ttft_s),
+        training ? rw_cli_format_speed (e->train_tok_s) : decode_text (e, cw->workload.batch),
+        training ? NULL : rw_cli_format_speed (e->prefill_tok_s),
+        training ? NULL : seconds_text (e->ttft_s),
       };
 
       rw_cli_table_take_row (speed, cells);

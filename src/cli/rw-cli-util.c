@@ -83,19 +83,21 @@ rw_cli_parse_double (const char  *option,
   /* strtod reads "nan", "inf" and hex floats: only finite decimals pass. */
   if (end == text || *end != '\0' || errno == ERANGE || !isfinite (value))
     goto bad;
-  if (value < min || (!min_inclusive && value == min) || value > max)
+  if (value < min || (!min_inclusive && value == min))
     {
       g_autofree char *min_text = rw_cli_format_number (min, -1);
+
+      g_set_error (error, RW_CLI_ERROR, RW_CLI_ERROR_USAGE,
+                   "%s: “%s” is not a number %s %s", option, text,
+                   min_inclusive ? "of at least" : "above", min_text);
+      return FALSE;
+    }
+  if (value > max)
+    {
       g_autofree char *max_text = rw_cli_format_number (max, -1);
 
-      if (isfinite (max))
-        g_set_error (error, RW_CLI_ERROR, RW_CLI_ERROR_USAGE,
-                     "%s: “%s” is out of range (%s %s … %s)", option, text,
-                     min_inclusive ? "from" : "above", min_text, max_text);
-      else
-        g_set_error (error, RW_CLI_ERROR, RW_CLI_ERROR_USAGE,
-                     "%s: “%s” is not a number %s %s", option, text,
-                     min_inclusive ? "of at least" : "above", min_text);
+      g_set_error (error, RW_CLI_ERROR, RW_CLI_ERROR_USAGE,
+                   "%s: “%s” is more than %s", option, text, max_text);
       return FALSE;
     }
 

@@ -161,7 +161,7 @@ print_text (const RwValidation *v)
 
   g_string_append_printf (out,
                           "Predictions against %u measured rows (%u skipped); errors are |predicted − measured| / measured,\n"
-                          "scale is the median of measured / predicted.\n\n",
+                          "scale is the factor on the efficiency that would minimise the median error.\n\n",
                           v->rows->len - v->n_skipped, v->n_skipped);
 
   rw_cli_table_add_row (summary, "system", "decode rows", "median", "worst", "scale",
@@ -202,14 +202,46 @@ print_text (const RwValidation *v)
   fputs (out->str, stdout);
 }
 
+/* What the efficiencies would be after one calibration step: each scaled
+ * by the factor that minimises its median error (capped at 1). */
+static void
+print_calibration (RwCatalog          *catalog,
+                   const RwValidation *v)
+{
+  g_autoptr(RwCliTable) table = rw_cli_table_new (5, 1);
+  g_autoptr(GString) out = g_string_new ("\nCalibration for llama.cpp (efficiency × scale; rerun validate after applying):\n");
+
+  rw_cli_table_add_row (table, "system", "decode_bandwidth", "suggested", "prefill_compute", "suggested", NULL);
+  for (guint i = 0; i < v->systems->len; i++)
+    {
+      const RwValidationSummary *s = g_ptr_array_index (v->systems, i);
+      RwSystem *system = rw_catalog_lookup_system (catalog, s->system_id);
+      const RwEfficiency *eff = rw_system_get_efficiency (system, "llama.cpp");
+      char *cells[5];
+
+      if (eff == NULL)
+        continue;
+      cells[0] = g_strdup (s->system_id);
+      cells[1] = rw_cli_format_number (eff->decode_bandwidth, 3);
+      cells[2] = rw_cli_format_number (MIN (1, eff->decode_bandwidth * s->decode_scale), 3);
+      cells[3] = rw_cli_format_number (eff->prefill_compute, 3);
+      cells[4] = rw_cli_format_number (MIN (1, eff->prefill_compute * s->prefill_scale), 3);
+      rw_cli_table_take_row (table, cells);
+    }
+  rw_cli_table_print (table, out);
+  fputs (out->str, stdout);
+}
+
 int
 rw_cli_validate (RwCatalog  *catalog,
                  int         argc,
                  char      **argv)
 {
   gboolean json = FALSE;
+  gboolean calibrate = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object", NULL },
+    { "calibrate", 0, 0, G_OPTION_ARG_NONE, &calibrate, "Also print the efficiencies one calibration step would give", NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- predictions against the bundled measured benchmarks");
@@ -234,5 +266,7 @@ rw_cli_validate (RwCatalog  *catalog,
     print_json (validation);
   else
     print_text (validation);
+  if (calibrate && !json)
+    print_calibration (catalog, validation);
   return 0;
 }

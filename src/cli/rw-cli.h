@@ -42,6 +42,9 @@ int         rw_cli_list                 (RwCatalog  *catalog,
 int         rw_cli_validate             (RwCatalog  *catalog,
                                          int         argc,
                                          char      **argv);
+int         rw_cli_prices               (RwCatalog  *catalog,
+                                         int         argc,
+                                         char      **argv);
 
 /* Prints "rigwise-cli: MESSAGE" on stderr and returns the exit status the
  * error stands for (its code for RW_CLI_ERROR and GOption errors of the

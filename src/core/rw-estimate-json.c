@@ -149,6 +149,8 @@ rw_estimate_to_json_builder (JsonBuilder      *builder,
               ? rw_precision_to_string (estimate->prefill_precision) : NULL);
   add_double (builder, "decode_efficiency", estimate->decode_efficiency);
   add_double (builder, "prefill_efficiency", estimate->prefill_efficiency);
+  json_builder_set_member_name (builder, "efficiency_calibrated");
+  json_builder_add_boolean_value (builder, !estimate->efficiency_uncalibrated);
 
   json_builder_set_member_name (builder, "cost");
   json_builder_begin_object (builder);

@@ -5,6 +5,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rw-error.h"
 #include "rw-estimate.h"
@@ -54,15 +55,52 @@ summary_free (gpointer data)
   g_free (summary);
 }
 
+/* The factor s on an efficiency that minimises the median of
+ * |s·p_i / m_i − 1| over the rows (least median of absolute errors, robust
+ * to one odd row). With r_i = m_i / p_i the optimum lies at some r_i or
+ * where two rows' errors are equal and opposite, s = 2 / (1/r_i + 1/r_j);
+ * among equally good factors the one nearest the median of r wins.
+ * @ratios: r_i (n of them); @scratch: room for n doubles. */
+static double
+best_scale (const double *ratios,
+            guint         n,
+            double       *scratch)
+{
+  double best = NAN, best_err = INFINITY, median_ratio;
+
+  if (n == 0)
+    return NAN;
+  memcpy (scratch, ratios, n * sizeof (double));
+  median_ratio = rw_median (scratch, n);
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i; j < n; j++)
+      {
+        double s = i == j ? ratios[i] : 2 / (1 / ratios[i] + 1 / ratios[j]);
+        double err;
+
+        for (guint k = 0; k < n; k++)
+          scratch[k] = fabs (s / ratios[k] - 1);
+        err = rw_median (scratch, n);
+        if (err < best_err - 1e-12
+            || (err <= best_err + 1e-12 && fabs (s - median_ratio) < fabs (best - median_ratio)))
+          {
+            best_err = MIN (err, best_err);
+            best = s;
+          }
+      }
+  return best;
+}
+
 /* Fills the statistics of @summary from the rows of @system_id (NULL: all). */
 static void
 summarise (RwValidationSummary *summary,
            GArray              *rows,
            const char          *system_id)
 {
-  /* One block for the four scratch arrays: [decode, prefill] × [|error|, ratio]. */
+  /* One block for the scratch arrays: [decode, prefill] × [|error|, ratio], and work space. */
   guint len = MAX (rows->len, 1);
-  g_autofree double *scratch = g_new (double, 4 * len);
+  g_autofree double *scratch = g_new (double, 5 * len);
   double *abs_err[2] = { scratch, scratch + len };
   double *ratio[2] = { scratch + 2 * len, scratch + 3 * len };
   double worst[2] = { 0, 0 };
@@ -86,14 +124,15 @@ summarise (RwValidationSummary *summary,
       n[k]++;
     }
 
+  /* Before the medians below sort the ratios in place. */
+  summary->decode_scale = best_scale (ratio[0], n[0], scratch + 4 * len);
+  summary->prefill_scale = best_scale (ratio[1], n[1], scratch + 4 * len);
   summary->n_decode = n[0];
   summary->n_prefill = n[1];
   summary->decode_median = rw_median (abs_err[0], n[0]);
   summary->decode_worst = n[0] > 0 ? worst[0] : NAN;
-  summary->decode_scale = rw_median (ratio[0], n[0]);
   summary->prefill_median = rw_median (abs_err[1], n[1]);
   summary->prefill_worst = n[1] > 0 ? worst[1] : NAN;
-  summary->prefill_scale = rw_median (ratio[1], n[1]);
 }
 
 static void

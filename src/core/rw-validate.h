@@ -25,9 +25,10 @@ typedef struct
 } RwValidationRow;
 
 /* Errors over a group of rows: absolute relative errors |p - m| / m. The
- * scale is the median of measured / predicted: multiplying the efficiency
- * in use by it would zero the median error (how the bundled efficiencies
- * were calibrated). NAN when the group has no row of that kind. */
+ * scale is the factor on the efficiency in use that minimises the median
+ * error (least median of absolute errors; ties go to the median of
+ * measured / predicted): how the bundled efficiencies were calibrated.
+ * NAN when the group has no row of that kind. */
 typedef struct
 {
   char    *system_id;         /* NULL for the overall summary */
