@@ -269,6 +269,76 @@ test_user_prices (void)
 }
 
 static void
+assert_figure_equal (const RwFigure *a,
+                     const RwFigure *b)
+{
+  if (isnan (a->value))
+    g_assert_true (isnan (b->value));
+  else
+    g_assert_cmpfloat_with_epsilon (a->value, b->value, fabs (a->value) * 1e-12);
+  g_assert_cmpstr (a->source, ==, b->source);
+  g_assert_cmpstr (a->date, ==, b->date);
+  g_assert_cmpint (!a->assumed, ==, !b->assumed);
+}
+
+/* Every bundled system written to the user file as it is reads back the
+ * same through the loader: the writer speaks the loader's format for
+ * unified and discrete machines, pairs with a link, assumed peaks. */
+static void
+test_every_system_round_trips (void)
+{
+  g_autoptr(RwCatalog) catalog = fresh_catalog ();
+  g_autoptr(RwCatalog) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  remove_user_file ();
+  for (guint i = 0; i < rw_catalog_get_n_systems (catalog); i++)
+    {
+      g_autoptr(RwSystem) copy = rw_system_copy (rw_catalog_get_system (catalog, i));
+
+      g_assert_true (rw_user_systems_save_system (catalog, copy, &error));
+      g_assert_no_error (error);
+    }
+
+  reloaded = fresh_catalog ();
+  g_assert_cmpuint (rw_catalog_get_n_systems (reloaded), ==, rw_catalog_get_n_systems (catalog));
+  for (guint i = 0; i < rw_catalog_get_n_systems (catalog); i++)
+    {
+      RwSystem *a = rw_catalog_get_system (catalog, i);
+      RwSystem *b = rw_catalog_lookup_system (reloaded, a->id);
+
+      g_test_message ("%s", a->id);
+      g_assert_nonnull (b);
+      g_assert_true (b->user_defined);
+      g_assert_cmpstr (a->name, ==, b->name);
+      g_assert_cmpstr (a->short_name, ==, b->short_name);
+      g_assert_cmpint (a->memory_model, ==, b->memory_model);
+      g_assert_cmpuint (a->n_devices, ==, b->n_devices);
+      assert_figure_equal (&a->device_memory, &b->device_memory);
+      assert_figure_equal (&a->device_usable, &b->device_usable);
+      assert_figure_equal (&a->device_bandwidth, &b->device_bandwidth);
+      if (a->memory_model == RW_MEMORY_DISCRETE)
+        {
+          assert_figure_equal (&a->host_memory, &b->host_memory);
+          assert_figure_equal (&a->host_bandwidth, &b->host_bandwidth);
+        }
+      g_assert_cmpfloat (a->link_bandwidth.value, ==, b->link_bandwidth.value);
+      for (guint p = 0; p < RW_PRECISION_N; p++)
+        assert_figure_equal (&a->peak[p], &b->peak[p]);
+      assert_figure_equal (&a->power_load, &b->power_load);
+      assert_figure_equal (&a->power_idle, &b->power_idle);
+      g_assert_cmpfloat_with_epsilon (rw_system_total_price (a), rw_system_total_price (b), 1e-6);
+      g_assert_cmpuint (a->efficiencies->len, ==, b->efficiencies->len);
+      for (guint p = 0; p < RW_PANEL_N; p++)
+        {
+          g_assert_cmpstr (a->panel[p], ==, b->panel[p]);
+          g_assert_cmpstr (a->panel_source[p], ==, b->panel_source[p]);
+        }
+    }
+  remove_user_file ();
+}
+
+static void
 test_errors (void)
 {
   g_autoptr(RwCatalog) catalog = fresh_catalog ();
@@ -376,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/user-systems/list-parts", test_list_parts);
   g_test_add_func ("/user-systems/build-and-persist", test_build_and_persist);
   g_test_add_func ("/user-systems/user-prices", test_user_prices);
+  g_test_add_func ("/user-systems/every-system-round-trips", test_every_system_round_trips);
   g_test_add_func ("/user-systems/errors", test_errors);
 
   ret = g_test_run ();
