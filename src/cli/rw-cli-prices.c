@@ -70,7 +70,6 @@ prices_show (RwCatalog  *catalog,
 {
   g_autoptr(RwPriceRefresher) refresher = rw_price_refresher_new (catalog, NULL);
   g_auto(GStrv) ids = NULL;
-  g_autoptr(RwCliTable) table = rw_cli_table_new (6, 1);
   g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   const char *currency = NULL;
@@ -109,7 +108,7 @@ prices_show (RwCatalog  *catalog,
       json_builder_begin_array (b);
     }
   else
-    rw_cli_table_add_row (table, "id", "price", "in use", "date", "source", "note", NULL);
+    g_string_append_printf (out, "%-24s %12s  %-7s  %-10s  %s\n", "id", "price", "in use", "date", "source");
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -137,17 +136,10 @@ prices_show (RwCatalog  *catalog,
         }
       else
         {
-          char *cells[6] = {
-            g_strdup (ids[i]),
-            rw_cli_format_money (price->value, currency, 2),
-            g_strdup (origin_name (origin)),
-            g_strdup (price->date),
-            g_strdup (price->source),
-            /* Notes can run long; the first sentence says enough here. */
-            g_strndup (price->note != NULL ? price->note : "", 60),
-          };
+          g_autofree char *money = rw_cli_format_money (price->value, currency, 2);
 
-          rw_cli_table_take_row (table, cells);
+          g_string_append_printf (out, "%-24s %12s  %-7s  %-10s  %s\n", ids[i], money,
+                                  origin_name (origin), price->date, price->source);
         }
     }
 
@@ -162,9 +154,7 @@ prices_show (RwCatalog  *catalog,
       return 0;
     }
 
-  g_string_append_printf (out, "Prices in use: %s\n\n", rw_price_refresher_get_status (refresher));
-  rw_cli_table_print (table, out);
-  fputs (out->str, stdout);
+  printf ("Prices in use: %s\n\n%s", rw_price_refresher_get_status (refresher), out->str);
   return 0;
 }
 
