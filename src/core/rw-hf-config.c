@@ -323,7 +323,11 @@ read_attention_windows (Reader                *r,
   if (!read_array (r, "layer_types", &layer_types, error))
     return FALSE;
 
-  if (!read_uint (r, "sliding_window", defaults->sliding_window, FALSE, &window, error))
+  /* An explicit null window (Mistral Small) means none, whatever the
+   * family's default; only an absent field takes the default. */
+  if (json_object_has_member (r->object, "sliding_window") && !member_present (r, "sliding_window"))
+    window = 0;
+  else if (!read_uint (r, "sliding_window", defaults->sliding_window, FALSE, &window, error))
     return FALSE;
 
   if (layer_types != NULL)
