@@ -90,12 +90,13 @@ _rw_speed_estimate (const RwSystem    *system,
                     RwEstimate        *out)
 {
   static const RwEfficiency fallback = {
-    NULL,
-    RW_DEFAULT_DECODE_BANDWIDTH,
-    RW_DEFAULT_HOST_BANDWIDTH,
-    RW_DEFAULT_PREFILL_COMPUTE,
-    RW_DEFAULT_TRAIN_COMPUTE,
-    NULL,
+    .runtime = NULL,
+    .decode_bandwidth = RW_DEFAULT_DECODE_BANDWIDTH,
+    .host_bandwidth = RW_DEFAULT_HOST_BANDWIDTH,
+    .prefill_compute = RW_DEFAULT_PREFILL_COMPUTE,
+    .train_compute = RW_DEFAULT_TRAIN_COMPUTE,
+    .source = NULL,
+    .decode_latency = 0,
   };
   const RwEfficiency *eff;
   double n_devices = MAX (1u, system->n_devices);
@@ -152,7 +153,7 @@ _rw_speed_estimate (const RwSystem    *system,
   t_compute = 2 * shape->compute_params * batch / compute;
   /* An unpublished peak leaves the memory bound alone. */
   out->decode_compute_bound = isfinite (t_compute) && t_compute > t_mem;
-  step = out->decode_compute_bound ? t_compute : t_mem;
+  step = (out->decode_compute_bound ? t_compute : t_mem) + eff->decode_latency;
   out->decode_tok_s = 1 / step;
   out->decode_tok_s_total = batch / step;
 

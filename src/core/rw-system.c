@@ -401,6 +401,8 @@ rw_system_validate (const RwSystem  *system,
       for (guint j = 0; j < G_N_ELEMENTS (fractions); j++)
         if (!(fractions[j] >= 0 && fractions[j] <= 1))
           return invalid (system, "efficiency", "fractions of peak must be within 0…1", error);
+      if (!(e->decode_latency >= 0 && e->decode_latency <= 1))
+        return invalid (system, "efficiency.decode_latency", "must be within 0…1 s", error);
     }
 
   return TRUE;

@@ -32,6 +32,9 @@ typedef struct
   double  prefill_compute;  /* of the dense tensor peak at the compute precision */
   double  train_compute;    /* of the dense FP16/BF16 peak, for training */
   char   *source;           /* how it was calibrated */
+  /* Seconds added to every decode step (kernel launches, synchronisation):
+   * dominates small MoE models on fast GPUs; 0 = none. */
+  double  decode_latency;
 } RwEfficiency;
 
 typedef struct

@@ -248,6 +248,27 @@ test_speed_uncalibrated (void)
   assert_near (out.decode_tok_s, 200e9 * 0.70 / 187189248);
 }
 
+/* A per-step latency (kernel launches, syncs) adds to every decode step
+ * and so to the time to first token: 1.16993 ms + 2 ms a step. */
+static void
+test_speed_decode_latency (void)
+{
+  g_autoptr(RwModel) model = fixture_toy ();
+  g_autoptr(RwFormat) bf16 = fixture_bf16 ();
+  g_autoptr(RwSystem) system = fixture_unified ();
+  RwWorkload workload = fixture_workload (model, bf16, bf16);
+  RwEfficiency *efficiency = g_ptr_array_index (system->efficiencies, 0);
+  double step = 187189248 / 160e9 + 0.002;
+  RwEstimate out;
+
+  efficiency->decode_latency = 0.002;
+  out = estimate (system, &workload);
+  assert_near (out.decode_tok_s, 1 / step);
+  assert_near (out.ttft_s, 512 * 191383552.0 / 50e12 + step);
+  /* Prefill is unaffected. */
+  assert_near (out.prefill_tok_s, 50e12 / 191383552.0);
+}
+
 /* Training the toy model (P = 93 594 624 active, no lookup) at
  * 100e12 · 0.4 = 40 TFLOP/s: full with checkpointing 8·P a token →
  * 40e12 / 748 756 992 = 53 422 tok/s; without 6·P; LoRA 6·P / 4·P. */
@@ -320,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/speed/multi-device", test_speed_multi_device);
   g_test_add_func ("/speed/precision-fallback", test_speed_precision_fallback);
   g_test_add_func ("/speed/uncalibrated", test_speed_uncalibrated);
+  g_test_add_func ("/speed/decode-latency", test_speed_decode_latency);
   g_test_add_func ("/speed/training", test_speed_training);
   g_test_add_func ("/speed/does-not-fit", test_speed_does_not_fit);
 

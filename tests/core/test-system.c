@@ -105,6 +105,7 @@ static void bad_currency (RwSystem *s) { g_free (s->currency); s->currency = g_s
 static void free_part (RwSystem *s) { ((RwComponent *) g_ptr_array_index (s->components, 0))->price.value = 0; }
 static void no_parts (RwSystem *s) { ((RwComponent *) g_ptr_array_index (s->components, 1))->quantity = 0; }
 static void bad_efficiency (RwSystem *s) { ((RwEfficiency *) g_ptr_array_index (s->efficiencies, 0))->decode_bandwidth = 1.5; }
+static void bad_latency (RwSystem *s) { ((RwEfficiency *) g_ptr_array_index (s->efficiencies, 0))->decode_latency = -0.001; }
 
 static void
 test_system_validate (void)
@@ -123,6 +124,7 @@ test_system_validate (void)
     { free_part, "“components.price”" },
     { no_parts, "“components.quantity”" },
     { bad_efficiency, "“efficiency”" },
+    { bad_latency, "“efficiency.decode_latency”" },
   };
   g_autoptr(RwSystem) good = fixture_discrete ();
   g_autoptr(RwSystem) unified = fixture_unified ();
