@@ -826,6 +826,14 @@ parse_formats (Load       *load,
   return TRUE;
 }
 
+static gboolean
+id_known (GHashTable *in_file,
+          GHashTable *in_catalog,
+          const char *id)
+{
+  return g_hash_table_contains (in_file, id) || g_hash_table_contains (in_catalog, id);
+}
+
 static RwCatalogError
 catalog_code_for_config (const GError *error)
 {
@@ -948,6 +956,10 @@ parse_components (Load       *load,
       if (!section_entry (load, array, i, "component", load->component_ids, &entry, &id, error))
         return FALSE;
       where.id = id;
+      /* Components and prebuilt systems share one namespace of price items. */
+      if (id_known (load->system_ids, load->catalog->system_index, id))
+        return fail (&where, error, RW_CATALOG_ERROR_DUPLICATE_ID, "id",
+                     "“%s” is already the id of a system", id);
       component = rw_component_new ();
       if (!check_members (&where, entry, NULL, known, error)
           || !get_string (&where, entry, NULL, "kind", TRUE, &kind, error)
@@ -1250,6 +1262,9 @@ parse_systems (Load       *load,
       if (!section_entry (load, array, i, "system", load->system_ids, &entry, &id, error))
         return FALSE;
       where.id = id;
+      if (lookup_component (load, id) != NULL)
+        return fail (&where, error, RW_CATALOG_ERROR_DUPLICATE_ID, "id",
+                     "“%s” is already the id of a component", id);
       system = rw_system_new ();
       if (system->components == NULL)
         system->components = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_component_free);
@@ -1369,14 +1384,6 @@ parse_systems (Load       *load,
       g_ptr_array_add (load->systems, g_steal_pointer (&system));
     }
   return TRUE;
-}
-
-static gboolean
-id_known (GHashTable *in_file,
-          GHashTable *in_catalog,
-          const char *id)
-{
-  return g_hash_table_contains (in_file, id) || g_hash_table_contains (in_catalog, id);
 }
 
 static gboolean
@@ -1664,6 +1671,8 @@ commit (Load *load)
 
       if (system->components->len == 0)
         set_file_price (self, system->id, system->currency, &system->price, load->user_defined);
+      else
+        g_hash_table_remove (self->prices, system->id);  /* was prebuilt, now a build */
       replace_or_append (self->systems, self->system_index, system->id, system,
                          G_STRUCT_OFFSET (RwSystem, id), (GDestroyNotify) rw_system_unref);
     }

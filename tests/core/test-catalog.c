@@ -495,6 +495,12 @@ static const BadFile bad_files[] = {
     "bad-missing-field.json: system “t-missing”: field “memory”: missing" },
   { "bad-unit.json", RW_CATALOG_ERROR_INVALID_VALUE,
     "bad-unit.json: system “t-unit”: field “memory.bandwidth.unit”: unknown unit “furlongs/s” (expected one of …" },
+  { "bad-benchmark.json", RW_CATALOG_ERROR_UNKNOWN_ID,
+    "bad-benchmark.json: benchmark “#1”: field “model”: no model “no-such-model” in the catalog" },
+  { "bad-id-collision.json", RW_CATALOG_ERROR_DUPLICATE_ID,
+    "bad-id-collision.json: system “rtx-5090”: field “id”: “rtx-5090” is already the id of a component" },
+  { "bad-format.json", RW_CATALOG_ERROR_INVALID_VALUE,
+    "bad-format.json: format “t-q3”: field “compute_precision”: unknown precision “fp6” (fp4, fp8, int8, fp16, fp32)" },
 };
 
 /* Each malformed file gives its error code and a message naming the file,
@@ -529,6 +535,7 @@ test_malformed_files (void)
       g_assert_null (rw_catalog_lookup_system (catalog, "t-ok"));
       g_assert_false (rw_catalog_has_price_item (catalog, "t-bad-part"));
       g_assert_cmpuint (rw_catalog_get_n_formats (catalog), ==, n_formats);
+      g_assert_null (rw_catalog_lookup_format (catalog, "t-q3"));
       g_assert_cmpuint (rw_catalog_get_benchmarks (catalog)->len, ==, n_benchmarks);
       items_after = rw_catalog_list_price_items (catalog);
       g_assert_cmpstrv (items_after, items_before);
