@@ -351,5 +351,6 @@ main (int   argc,
   g_free (tmpdir);
   rw_chart_data_unref (data);
   g_clear_object (&catalog);
+  test_free_font_caches ();
   return status;
 }
