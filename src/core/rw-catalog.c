@@ -1216,9 +1216,13 @@ parse_peaks (const Where  *where,
               return fail (where, error, RW_CATALOG_ERROR_INVALID_VALUE, path,
                            "must be true for a figure in peak_assumed");
             }
-          /* The estimate uses the assumption; its note says what the
-           * vendor does (not) publish. */
-          rw_figure_copy_into (peak, &guess);
+          /* The estimate uses the assumption; the note keeps what the
+           * vendor does (not) publish in front of the assumption. */
+          {
+            g_autofree char *note = g_strconcat (peak->note, "; ", guess.note, NULL);
+
+            rw_figure_set (peak, guess.value, guess.source, guess.date, note, TRUE);
+          }
           rw_figure_clear (&guess);
         }
     }

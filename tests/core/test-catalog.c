@@ -186,8 +186,12 @@ test_units_and_gb10 (void)
   g_assert_cmpfloat_with_epsilon (spark->peak[RW_PRECISION_FP4].value, 500e12, 1);
   g_assert_true (spark->peak[RW_PRECISION_FP4].assumed);
   g_assert_nonnull (strstr (spark->peak[RW_PRECISION_FP4].note, "sparsity"));
+  /* 62.5 = 500 × 209.5 / 1676, the RTX 5090's FP16 : FP4 ratio; the note
+   * says both that NVIDIA publishes none and what is assumed. */
   g_assert_cmpfloat_with_epsilon (spark->peak[RW_PRECISION_FP16].value, 62.5e12, 1);
   g_assert_true (spark->peak[RW_PRECISION_FP16].assumed);
+  g_assert_true (g_str_has_prefix (spark->peak[RW_PRECISION_FP16].note, "not published"));
+  g_assert_nonnull (strstr (spark->peak[RW_PRECISION_FP16].note, "ASSUMED"));
   /* INT8 is unpublished and not assumed: NAN with its reason. */
   g_assert_true (isnan (spark->peak[RW_PRECISION_INT8].value));
   g_assert_false (spark->peak[RW_PRECISION_INT8].assumed);
