@@ -9,6 +9,7 @@
 
 #include "rw-chart-card.h"
 #include "rw-export-dialog.h"
+#include "rw-stat-grid.h"
 
 struct _RwChartCard
 {
@@ -93,6 +94,8 @@ on_table_toggled_cb (RwChartCard *self)
 
   update_table (self);
   gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
+  /* The chart draws its own title; the table needs one. */
+  gtk_widget_set_opacity (GTK_WIDGET (self->title_label), table ? 1.0 : 0.0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_toggle),
                                table ? _("Show as Chart") : _("Show as Table"));
 }
@@ -145,6 +148,8 @@ static void
 rw_chart_card_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RW_TYPE_CHART_CARD);
+  /* The template's root box is not a bound child: unparent it ourselves. */
+  rw_widget_unparent_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (rw_chart_card_parent_class)->dispose (object);
 }
@@ -187,6 +192,7 @@ rw_chart_card_init (RwChartCard *self)
   g_signal_connect_swapped (self->table_toggle, "toggled",
                             G_CALLBACK (on_table_toggled_cb), self);
   update_title (self);
+  gtk_widget_set_opacity (GTK_WIDGET (self->title_label), 0.0);
 }
 
 RwChartKind

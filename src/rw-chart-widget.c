@@ -62,6 +62,9 @@ rw_chart_widget_snapshot (GtkWidget   *widget,
     return;
 
   rw_chart_widget_get_style (self, &style);
+  /* On screen the chart sits on a card: let the card's colour show through
+   * (exports keep render's opaque background). */
+  style.background.alpha = 0;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   rw_render_chart (self->data, self->kind, cr, width, height, &style);
   cairo_destroy (cr);

@@ -113,6 +113,8 @@ label_new (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Bounds the natural width, so columns share a line instead of stacking. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
@@ -145,7 +147,10 @@ rebuild (RwCompareView *self,
 
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "verdict-card");
-      gtk_box_append (GTK_BOX (card), label_new (system->name, "title-4"));
+      gtk_box_append (GTK_BOX (card), label_new (system->short_name ? system->short_name : system->name,
+                                                 "title-4"));
+      if (system->short_name != NULL)
+        gtk_box_append (GTK_BOX (card), label_new (system->name, "caption"));
       gtk_box_append (GTK_BOX (card), verdict);
       gtk_box_append (GTK_BOX (card), detail);
       flow_append (self->verdicts, card);
@@ -288,6 +293,8 @@ static void
 rw_compare_view_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RW_TYPE_COMPARE_VIEW);
+  /* The template's root box is not a bound child: unparent it ourselves. */
+  rw_widget_unparent_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (rw_compare_view_parent_class)->dispose (object);
 }

@@ -84,6 +84,8 @@ rw_cost_view_dispose (GObject *object)
   RwCostView *self = RW_COST_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), RW_TYPE_COST_VIEW);
+  /* The template's root box is not a bound child: unparent it ourselves. */
+  rw_widget_unparent_children (GTK_WIDGET (object));
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rw_cost_view_parent_class)->dispose (object);

@@ -47,6 +47,8 @@ static void
 rw_fit_view_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RW_TYPE_FIT_VIEW);
+  /* The template's root box is not a bound child: unparent it ourselves. */
+  rw_widget_unparent_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (rw_fit_view_parent_class)->dispose (object);
 }

@@ -74,6 +74,8 @@ static void
 rw_speed_view_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RW_TYPE_SPEED_VIEW);
+  /* The template's root box is not a bound child: unparent it ourselves. */
+  rw_widget_unparent_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (rw_speed_view_parent_class)->dispose (object);
 }

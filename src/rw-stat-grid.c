@@ -119,3 +119,12 @@ rw_verdict_label_set_fit (GtkLabel *label,
   gtk_label_set_label (label, text);
   gtk_widget_add_css_class (GTK_WIDGET (label), classes[fit]);
 }
+
+void
+rw_widget_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

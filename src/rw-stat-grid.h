@@ -25,4 +25,8 @@ GtkWidget *rw_verdict_label_new     (void);
 void       rw_verdict_label_set_fit (GtkLabel    *label,
                                      int          fit);
 
+/* Unparents every child of @widget: for dispose() of composite widgets whose
+ * template root is not a bound child. */
+void       rw_widget_unparent_children (GtkWidget *widget);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rw-build-editor.h"
 #include "rw-chart-card.h"
 #include "rw-export-dialog.h"
 #include "rw-window.h"
@@ -36,6 +37,8 @@ struct _RwWindow
   RwCatalog            *catalog;
   RwChartData          *data;
   GError               *catalog_error;
+  GHashTable           *imported;       /* model id → JsonObject config.json, for saving */
+  GHashTable           *imported_names; /* model id → file name it came from */
 };
 
 G_DEFINE_FINAL_TYPE (RwWindow, rw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -81,6 +84,163 @@ update_actions (RwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", have_data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", have_data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-model", self->catalog != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-scenario", self->catalog != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-build", self->catalog != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-scenario", have_data);
+}
+
+/* The workload as the views compute it: the sidebar's, with the cost
+ * inputs from the settings. */
+static void
+current_workload (RwWindow   *self,
+                  RwWorkload *workload)
+{
+  *workload = *rw_workload_sidebar_get_workload (self->sidebar);
+  workload->electricity_price = g_settings_get_double (self->settings, "electricity-price");
+  workload->hours_per_day = g_settings_get_double (self->settings, "hours-per-day");
+  workload->years = g_settings_get_double (self->settings, "years");
+}
+
+static char **
+selected_system_ids (RwWindow *self)
+{
+  GPtrArray *systems = rw_workload_sidebar_get_selected_systems (self->sidebar);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < systems->len; i++)
+    g_strv_builder_add (builder, ((RwSystem *) g_ptr_array_index (systems, i))->id);
+  return g_strv_builder_end (builder);
+}
+
+static void
+save_last_scenario (RwWindow *self)
+{
+  g_autoptr(RwScenario) scenario = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->catalog == NULL)
+    return;
+  scenario = rw_window_dup_scenario (self, NULL);
+  if (scenario == NULL)
+    return;
+  text = rw_scenario_to_data (scenario, NULL);
+  g_settings_set_string (self->settings, "last-scenario", text);
+}
+
+static void
+restore_last_scenario (RwWindow *self)
+{
+  g_autofree char *text = g_settings_get_string (self->settings, "last-scenario");
+  g_autoptr(RwScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  scenario = rw_scenario_load_from_data (text, -1, _("the last session"), self->catalog, &error);
+  if (scenario == NULL || !rw_window_apply_scenario (self, scenario, &error))
+    {
+      /* Translators: %s is the reason */
+      g_autofree char *message = g_strdup_printf (_("Could not restore the last session: %s"),
+                                                  error->message);
+      rw_window_add_toast (self, message);
+    }
+}
+
+static void
+on_open_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     RwWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  if (file != NULL && !rw_window_open_scenario_file (self, file, &error))
+    {
+      /* Translators: %s is the reason, naming the file and the field */
+      g_autofree char *message = g_strdup_printf (_("Could not open the scenario: %s"), error->message);
+      rw_window_add_toast (self, message);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+on_save_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     RwWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  if (file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = NULL;
+
+      if (rw_window_save_scenario_file (self, file, &error))
+        /* Translators: %s is a file name */
+        message = g_strdup_printf (_("Scenario saved as “%s”"), name);
+      else
+        /* Translators: %s is the reason */
+        message = g_strdup_printf (_("Could not save the scenario: %s"), error->message);
+      rw_window_add_toast (self, message);
+    }
+
+  g_object_unref (native);
+}
+
+static GtkFileFilter *
+scenario_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Rigwise scenarios"));
+  gtk_file_filter_add_suffix (filter, "rigwise");
+  return filter;
+}
+
+static void
+open_scenario_activated_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RwWindow *self = RW_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = scenario_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Open Scenario"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (on_open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+save_scenario_activated_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RwWindow *self = RW_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = scenario_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Save Scenario"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("scenario.rigwise"));
+  g_signal_connect (native, "response", G_CALLBACK (on_save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 static void
@@ -164,6 +324,44 @@ import_model_activated_cb (GtkWidget  *widget,
 }
 
 static void
+on_build_changed_cb (RwWindow *self)
+{
+  /* Names and prices in the sidebar, then every figure. */
+  rw_workload_sidebar_reload (self->sidebar);
+  rw_window_recompute (self);
+}
+
+static void
+edit_build_activated_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RwWindow *self = RW_WINDOW (widget);
+  RwBuildEditor *editor;
+  GPtrArray *systems;
+
+  if (self->catalog == NULL)
+    return;
+
+  editor = rw_build_editor_new (GTK_WINDOW (self), self->catalog);
+  /* Start on the first compared custom build, if any. */
+  systems = rw_workload_sidebar_get_selected_systems (self->sidebar);
+  for (guint i = 0; i < systems->len; i++)
+    {
+      RwSystem *system = g_ptr_array_index (systems, i);
+
+      if (system->components != NULL && system->components->len > 0)
+        {
+          rw_build_editor_select_system (editor, system->id);
+          break;
+        }
+    }
+  g_signal_connect_object (editor, "changed", G_CALLBACK (on_build_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 toggle_sidebar_activated_cb (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
@@ -201,6 +399,7 @@ static gboolean
 rw_window_close_request (GtkWindow *window)
 {
   save_window_state (RW_WINDOW (window));
+  save_last_scenario (RW_WINDOW (window));
 
   return GTK_WINDOW_CLASS (rw_window_parent_class)->close_request (window);
 }
@@ -213,7 +412,10 @@ rw_window_constructed (GObject *object)
   G_OBJECT_CLASS (rw_window_parent_class)->constructed (object);
 
   if (self->catalog != NULL)
-    rw_workload_sidebar_set_catalog (self->sidebar, self->catalog);
+    {
+      rw_workload_sidebar_set_catalog (self->sidebar, self->catalog);
+      restore_last_scenario (self);
+    }
   else
     show_status (self, "dialog-error-symbolic", _("Could Not Load the Catalog"),
                  self->catalog_error ? self->catalog_error->message : NULL);
@@ -266,6 +468,8 @@ rw_window_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
   g_clear_error (&self->catalog_error);
+  g_clear_pointer (&self->imported, g_hash_table_unref);
+  g_clear_pointer (&self->imported_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (rw_window_parent_class)->dispose (object);
 }
@@ -319,6 +523,9 @@ rw_window_class_init (RwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.import-model", NULL, import_model_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-scenario", NULL, open_scenario_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-build", NULL, edit_build_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-scenario", NULL, save_scenario_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
@@ -326,6 +533,8 @@ rw_window_class_init (RwWindowClass *klass)
                                        "win.export-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-model", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-scenario", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-scenario", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", views[i]);
@@ -336,6 +545,9 @@ rw_window_init (RwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->imported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) json_object_unref);
+  self->imported_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -478,6 +690,20 @@ rw_window_import_model_file (RwWindow  *self,
   if (model == NULL)
     return FALSE;
 
+  /* Keep the config.json itself: a saved scenario embeds it verbatim. */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    if (json_parser_load_from_file (parser, path, NULL)
+        && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      {
+        g_hash_table_replace (self->imported, g_strdup (model->id),
+                              json_object_ref (json_node_get_object (json_parser_get_root (parser))));
+        g_hash_table_replace (self->imported_names, g_strdup (model->id),
+                              g_file_get_basename (file));
+      }
+  }
+
   id = g_strdup (model->id);
   /* Translators: %s is a model name */
   message = g_strdup_printf (_("Imported “%s”"), model->name ? model->name : model->id);
@@ -486,6 +712,120 @@ rw_window_import_model_file (RwWindow  *self,
   rw_workload_sidebar_select_model (self->sidebar, id);
   rw_window_add_toast (self, message);
   return TRUE;
+}
+
+RwScenario *
+rw_window_dup_scenario (RwWindow  *self,
+                        GError   **error)
+{
+  RwWorkload workload;
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(RwScenario) scenario = NULL;
+  JsonObject *config;
+
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+
+  current_workload (self, &workload);
+  if (workload.model == NULL)
+    {
+      g_set_error_literal (error, RW_SCENARIO_ERROR, RW_SCENARIO_ERROR_MISSING_FIELD,
+                           _("No model is selected"));
+      return NULL;
+    }
+
+  ids = selected_system_ids (self);
+  scenario = rw_scenario_new_from_workload (&workload, (const char * const *) ids);
+  config = g_hash_table_lookup (self->imported, workload.model->id);
+  if (config != NULL
+      && !rw_scenario_set_model_config (scenario, config,
+                                        g_hash_table_lookup (self->imported_names, workload.model->id),
+                                        error))
+    return NULL;
+
+  return g_steal_pointer (&scenario);
+}
+
+gboolean
+rw_window_apply_scenario (RwWindow          *self,
+                          const RwScenario  *scenario,
+                          GError           **error)
+{
+  RwWorkload workload;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  g_return_val_if_fail (RW_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (scenario != NULL, FALSE);
+  g_return_val_if_fail (self->catalog != NULL, FALSE);
+
+  /* Resolve everything before touching anything: on error nothing changes. */
+  rw_workload_init (&workload);
+  if (!rw_scenario_apply_to_workload (scenario, self->catalog, &workload, error))
+    return FALSE;
+
+  if (scenario->imported_model != NULL)
+    {
+      /* An embedded config.json joins the catalog like an import. */
+      g_hash_table_replace (self->imported, g_strdup (scenario->imported_model->id),
+                            json_object_ref (scenario->model_config));
+      if (scenario->model_config_name != NULL)
+        g_hash_table_replace (self->imported_names, g_strdup (scenario->imported_model->id),
+                              g_strdup (scenario->model_config_name));
+      rw_catalog_add_model (self->catalog, rw_model_copy (scenario->imported_model));
+      rw_workload_sidebar_reload (self->sidebar);
+      workload.model = rw_catalog_lookup_model (self->catalog, scenario->imported_model->id);
+    }
+
+  for (guint i = 0; scenario->systems != NULL && i < scenario->systems->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (scenario->systems, i));
+  ids = g_strv_builder_end (builder);
+
+  g_settings_delay (self->settings);
+  g_settings_set_double (self->settings, "electricity-price", scenario->electricity_price);
+  g_settings_set_double (self->settings, "hours-per-day", scenario->hours_per_day);
+  g_settings_set_double (self->settings, "years", scenario->years);
+  g_settings_apply (self->settings);
+
+  rw_workload_sidebar_set_selected_systems (self->sidebar, (const char * const *) ids);
+  rw_workload_sidebar_apply_workload (self->sidebar, &workload);
+  return TRUE;
+}
+
+gboolean
+rw_window_open_scenario_file (RwWindow  *self,
+                              GFile     *file,
+                              GError   **error)
+{
+  g_autoptr(RwScenario) scenario = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (RW_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  scenario = rw_scenario_load (file, self->catalog, error);
+  if (scenario == NULL || !rw_window_apply_scenario (self, scenario, error))
+    return FALSE;
+
+  name = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Opened “%s”"), name);
+  rw_window_add_toast (self, message);
+  return TRUE;
+}
+
+gboolean
+rw_window_save_scenario_file (RwWindow  *self,
+                              GFile     *file,
+                              GError   **error)
+{
+  g_autoptr(RwScenario) scenario = NULL;
+
+  g_return_val_if_fail (RW_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  scenario = rw_window_dup_scenario (self, error);
+  return scenario != NULL && rw_scenario_save (scenario, file, error);
 }
 
 GMenu *

@@ -9,6 +9,7 @@
 
 #include "rigwise-core.h"
 #include "rigwise-render.h"
+#include "rw-scenario.h"
 #include "rw-compare-view.h"
 #include "rw-cost-view.h"
 #include "rw-fit-view.h"
@@ -36,6 +37,21 @@ RwChartData       *rw_window_get_chart_data      (RwWindow        *self);
 
 /* Imports a Hugging Face config.json into the catalog and selects it. */
 gboolean           rw_window_import_model_file   (RwWindow        *self,
+                                                  GFile           *file,
+                                                  GError         **error);
+
+/* Scenarios (.rigwise): the window's workload, systems and cost inputs.
+ * Applying resolves every id first: on error nothing changes. Open and save
+ * report success with a toast; errors are left to the caller. */
+RwScenario        *rw_window_dup_scenario        (RwWindow        *self,
+                                                  GError         **error);
+gboolean           rw_window_apply_scenario      (RwWindow        *self,
+                                                  const RwScenario *scenario,
+                                                  GError         **error);
+gboolean           rw_window_open_scenario_file  (RwWindow        *self,
+                                                  GFile           *file,
+                                                  GError         **error);
+gboolean           rw_window_save_scenario_file  (RwWindow        *self,
                                                   GFile           *file,
                                                   GError         **error);
 

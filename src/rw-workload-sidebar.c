@@ -11,6 +11,7 @@
 
 #include "rigwise-render.h"
 #include "rw-app-format.h"
+#include "rw-stat-grid.h"
 #include "rw-workload-sidebar.h"
 
 struct _RwWorkloadSidebar
@@ -337,6 +338,8 @@ rw_workload_sidebar_dispose (GObject *object)
   RwWorkloadSidebar *self = RW_WORKLOAD_SIDEBAR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RW_TYPE_WORKLOAD_SIDEBAR);
+  /* The template's root box is not a bound child: unparent it ourselves. */
+  rw_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (rw_workload_sidebar_parent_class)->dispose (object);
