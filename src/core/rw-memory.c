@@ -91,16 +91,18 @@ _rw_shape_init (RwShape          *shape,
     shape->attention_flops = 4.0 * model->n_heads * _rw_model_head_dim (model);
 }
 
-/* llama.cpp's compute buffer with FlashAttention: fp32 logits for the
+/* llama.cpp's compute buffer with FlashAttention: fp32 logits for a
  * ubatch plus the widest hidden activations, (d_ff + 4·h) floats a token.
- * The spec's "min(prompt, 512) × batch" would count the ubatch once per
- * sequence; llama.cpp sizes the buffer once for n_ubatch tokens in total
- * across sequences, so it is min(prompt × batch, 512). */
+ * llama.cpp reserves it once, at load time, for the worst-case ubatch of
+ * min(n_ctx, n_ubatch) tokens, n_ctx spanning all sequences. The spec's
+ * "min(prompt, 512) × batch" would tie it to the prompt (it is not) and
+ * count the ubatch once per sequence (it is shared): we use
+ * min(context × batch, 512). */
 static double
 inference_activations (const RwWorkload *workload)
 {
   const RwModel *model = workload->model;
-  double ubatch = MIN ((double) workload->prompt * workload->batch, RW_UBATCH);
+  double ubatch = MIN ((double) workload->context * workload->batch, RW_UBATCH);
   double d_ff = _rw_model_n_dense_layers (model) > 0 ? model->intermediate_size : 0;
 
   if (model->n_experts > 0)

@@ -6,7 +6,7 @@
  * Formulas (rw-memory.c, README "How Rigwise computes"):
  *   weights    Σ params × bpw / 8 (routed experts at the format's expert bpw)
  *   KV         kv elements(context) × KV bytes × batch
- *   inference  activations = u·vocab·4 + u·(d_ff + 4·h)·4, u = min(prompt·batch, 512)
+ *   inference  activations = u·vocab·4 + u·(d_ff + 4·h)·4, u = min(context·batch, 512)
  *   overhead   0.5 GiB per device
  *   LoRA       base + r·(in+out) adapters × (2 weight + 2 grad + optimizer)
  *   training   activations 34·s·b·h per layer (checkpointing: 2·s·b·h per
@@ -28,7 +28,7 @@ estimate (const RwSystem   *system,
   return out;
 }
 
-/* Toy model, bf16, f16 KV, context 8192, prompt 512, batch 1:
+/* Toy model, bf16, f16 KV, context 8192, batch 1:
  * weights 126 362 624 × 2 = 252 725 248; KV 2·2·128·4·8192 × 2 B
  * = 33 554 432; activations 512·32000·4 + 512·(4096 + 4·1024)·4
  * = 65 536 000 + 16 777 216 = 82 313 216; overhead 536 870 912;
@@ -58,13 +58,20 @@ test_memory_inference_breakdown (void)
   g_assert_cmpuint (out.layers_on_host, ==, 0);
 
   /* Batch 4 quadruples the KV cache; the compute buffer stays sized for
-   * one 512-token ubatch. A 100-token prompt shrinks it to
-   * min(100·4, 512) = 400 tokens: 400·32000·4 + 400·8192·4 = 64 307 200. */
+   * one 512-token ubatch, whatever the prompt. */
   workload.batch = 4;
   workload.prompt = 100;
   out = estimate (system, &workload);
   assert_near (out.memory.kv_cache, 4 * 33554432.0);
+  assert_near (out.memory.activations, 82313216);
+
+  /* A 100-token context for each of 4 sequences holds 400 tokens in all,
+   * so the worst-case ubatch is min(400, 512) = 400 tokens:
+   * 400·32000·4 + 400·8192·4 = 64 307 200. */
+  workload.context = 100;
+  out = estimate (system, &workload);
   assert_near (out.memory.activations, 64307200);
+  workload.context = 8192;
 
   /* A Q8_0 KV cache: 8.5 bits an element, 16 777 216 · 4 · 1.0625. */
   workload.kv = fixture_q8_0 ();
