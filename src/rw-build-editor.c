@@ -35,6 +35,7 @@ struct _RwBuildEditor
   GtkButton           *reset_button;
 
   RwCatalog           *catalog;
+  GSettings           *settings;      /* for the GB/GiB preference */
   GPtrArray           *build_ids;     /* char*, parallel to build_row */
   GPtrArray           *gpus;          /* RwComponent*, parallel to gpu_row */
   GPtrArray           *rams;
@@ -169,6 +170,7 @@ update_totals (RwBuildEditor *self)
   g_autofree char *price = NULL;
   g_autofree char *vram = NULL;
   g_autofree char *ram = NULL;
+  gboolean binary;
 
   if (system == NULL)
     {
@@ -178,9 +180,10 @@ update_totals (RwBuildEditor *self)
       return;
     }
 
+  binary = g_settings_get_enum (self->settings, "units") == 1;  /* "gib" */
   price = rw_app_format_money (rw_system_total_price (system), system->currency);
-  vram = rw_app_format_bytes (system->device_memory.value, FALSE);
-  ram = rw_app_format_bytes (system->host_memory.value, FALSE);
+  vram = rw_app_format_bytes (system->device_memory.value, binary);
+  ram = rw_app_format_bytes (system->host_memory.value, binary);
   gtk_label_set_label (self->price_total_label, price);
   gtk_label_set_label (self->vram_total_label, vram);
   gtk_label_set_label (self->ram_total_label, ram);
@@ -494,6 +497,7 @@ rw_build_editor_finalize (GObject *object)
   RwBuildEditor *self = RW_BUILD_EDITOR (object);
 
   g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->build_ids, g_ptr_array_unref);
   g_clear_pointer (&self->gpus, g_ptr_array_unref);
   g_clear_pointer (&self->rams, g_ptr_array_unref);
@@ -549,6 +553,8 @@ rw_build_editor_init (RwBuildEditor *self)
 
   self->build_ids = g_ptr_array_new_with_free_func (g_free);
   self->price_rows = g_ptr_array_new ();
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_swapped (self->settings, "changed::units", G_CALLBACK (update_totals), self);
 
   g_signal_connect_swapped (self->build_row, "notify::selected",
                             G_CALLBACK (on_build_selected_cb), self);

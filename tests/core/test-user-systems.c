@@ -203,6 +203,33 @@ test_build_and_persist (void)
   g_assert_cmpuint (again->n_devices, ==, 1);
 }
 
+/* Four 64 GB kits where the build has two: host RAM doubles (2 × 128 GiB,
+ * the bundled build's figure per kit times four), the device side stays. */
+static void
+test_ram_kits (void)
+{
+  g_autoptr(RwCatalog) catalog = fresh_catalog ();
+  g_autoptr(RwSystem) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  RwSystem *base = rw_catalog_lookup_system (catalog, "custom-4090");
+
+  edited = rw_user_systems_build (catalog, base, NULL, 0, "ddr5-64gb-kit", 4, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (edited->host_memory.value, ==, 256.0 * 1073741824.0);
+  g_assert_cmpfloat (edited->host_bandwidth.value, ==, base->host_bandwidth.value);
+  g_assert_cmpfloat (edited->device_memory.value, ==, base->device_memory.value);
+  g_assert_cmpuint (find_part (edited, "ram")->quantity, ==, 4);
+  g_assert_cmpstr (find_part (edited, "gpu")->id, ==, "rtx-4090");
+  /* Two more kits at the price in use. */
+  g_assert_cmpfloat_with_epsilon (rw_system_total_price (edited),
+                                  rw_system_total_price (base)
+                                  + 2 * rw_catalog_get_price (catalog, "ddr5-64gb-kit", NULL)->value,
+                                  1e-6);
+  /* Same GPU, same count: the build's own power figure stands. */
+  g_assert_cmpfloat (edited->power_load.value, ==, base->power_load.value);
+  g_assert_false (rw_user_systems_is_edited ("custom-4090"));
+}
+
 static void
 test_user_prices (void)
 {
@@ -445,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/user-systems/path", test_path);
   g_test_add_func ("/user-systems/list-parts", test_list_parts);
   g_test_add_func ("/user-systems/build-and-persist", test_build_and_persist);
+  g_test_add_func ("/user-systems/ram-kits", test_ram_kits);
   g_test_add_func ("/user-systems/user-prices", test_user_prices);
   g_test_add_func ("/user-systems/every-system-round-trips", test_every_system_round_trips);
   g_test_add_func ("/user-systems/errors", test_errors);
