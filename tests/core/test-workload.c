@@ -201,6 +201,32 @@ test_workload_optimizer_names (void)
   g_assert_cmpint (optimizer, ==, RW_OPTIMIZER_ADAMW_8BIT);
 }
 
+/* Formats: Q8_0 is 34 bytes per 32 weights, 8.5 bits = 1.0625 bytes. */
+static void
+test_workload_format_copy (void)
+{
+  g_autoptr(RwFormat) format = fixture_mxfp4_moe ();
+  g_autoptr(RwFormat) copy = NULL;
+  g_autoptr(RwFormat) fresh = rw_format_new ();
+
+  g_assert_cmpfloat (rw_format_bytes_per_weight (format), ==, 1.0625);
+  format->source = g_strdup ("https://github.com/ggml-org/llama.cpp");
+  copy = g_boxed_copy (RW_TYPE_FORMAT, format);
+  g_assert_true (copy != format);
+  g_assert_true (copy->id != format->id);
+  g_assert_cmpstr (copy->id, ==, "mxfp4_moe");
+  g_assert_cmpstr (copy->name, ==, "MXFP4_MOE");
+  g_assert_cmpstr (copy->source, ==, format->source);
+  g_assert_cmpfloat (copy->expert_bits_per_weight, ==, 4.25);
+  g_assert_cmpint (copy->compute_precision, ==, RW_PRECISION_FP4);
+  g_assert_true (copy->for_weights);
+  g_assert_false (copy->for_kv);
+
+  /* A new format computes at FP16 until told otherwise. */
+  g_assert_cmpint (fresh->compute_precision, ==, RW_PRECISION_FP16);
+  g_assert_null (fresh->id);
+}
+
 /* rw_estimate refuses an invalid workload with the same error. */
 static void
 test_workload_estimate_refuses (void)
@@ -229,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/workload/bad-model", test_workload_bad_model);
   g_test_add_func ("/workload/formats", test_workload_formats);
   g_test_add_func ("/workload/optimizer-names", test_workload_optimizer_names);
+  g_test_add_func ("/workload/format-copy", test_workload_format_copy);
   g_test_add_func ("/workload/estimate-refuses", test_workload_estimate_refuses);
 
   return g_test_run ();
