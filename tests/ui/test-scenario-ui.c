@@ -340,10 +340,32 @@ test_build_editor (Fixture       *fixture,
       }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 
-  /* Reset: the catalog's build and price, and the window follows. */
-  g_assert_true (rw_build_editor_reset (editor, &error));
-  g_assert_no_error (error);
-  wait_for_frames (GTK_WIDGET (fixture->window));
+  /* Reset through the button: it asks first; cancelling keeps the edit,
+   * confirming brings back the catalog's build and price, and the window
+   * follows. */
+  for (guint confirm = 0; confirm < 2; confirm++)
+    {
+      GtkWidget *reset = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                    RW_TYPE_BUILD_EDITOR,
+                                                                    "reset_button"));
+      AdwMessageDialog *dialog = NULL;
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      g_signal_emit_by_name (reset, "clicked");
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+        {
+          g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (w))
+            dialog = ADW_MESSAGE_DIALOG (w);
+        }
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Reset Build?");
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (editor));
+      adw_message_dialog_response (dialog, confirm ? "reset" : "cancel");
+      wait_for_frames (GTK_WIDGET (fixture->window));
+      g_assert_cmpuint (build->n_devices, ==, confirm ? 1 : 2);
+    }
   g_assert_cmpuint (build->n_devices, ==, 1);
   g_assert_cmpfloat_with_epsilon (estimate_for (fixture->window, "custom-5090")->price, old_price, 1e-6);
   g_assert_cmpfloat (gtk_spin_button_get_value (rw_build_editor_get_price_spin (editor, "rtx-5090")),
