@@ -94,8 +94,6 @@ on_table_toggled_cb (RwChartCard *self)
 
   update_table (self);
   gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
-  /* The chart draws its own title; the table needs one. */
-  gtk_widget_set_opacity (GTK_WIDGET (self->title_label), table ? 1.0 : 0.0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_toggle),
                                table ? _("Show as Chart") : _("Show as Table"));
 }
@@ -192,7 +190,6 @@ rw_chart_card_init (RwChartCard *self)
   g_signal_connect_swapped (self->table_toggle, "toggled",
                             G_CALLBACK (on_table_toggled_cb), self);
   update_title (self);
-  gtk_widget_set_opacity (GTK_WIDGET (self->title_label), 0.0);
 }
 
 RwChartKind
