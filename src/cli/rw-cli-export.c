@@ -95,7 +95,7 @@ rw_cli_export (RwCatalog  *catalog,
   gboolean dark = FALSE;
   g_autofree GOptionEntry *workload_entries = rw_cli_workload_option_entries (&options);
   const GOptionEntry entries[] = {
-    { "chart", 'c', 0, G_OPTION_ARG_STRING, &chart_arg, "memory, cost, throughput, tco or report", "CHART" },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &chart_arg, "memory, cost, throughput, tco or report", "CHART" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_arg, "File to write: .png, .pdf or .svg (report: .pdf)", "FILE" },
     { "width", 0, 0, G_OPTION_ARG_STRING, &width_arg, "Width in pixels (PDF: points; default 1280)", "PX" },
     { "height", 0, 0, G_OPTION_ARG_STRING, &height_arg, "Height in pixels (PDF: points; default 800)", "PX" },
