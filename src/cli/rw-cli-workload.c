@@ -437,8 +437,11 @@ rw_cli_workload_describe (const RwCliWorkload *cw)
   g_string_append_printf (out, "%s · %.1f B params", m->name != NULL ? m->name : m->id, total / 1e9);
   if (rw_model_is_moe (m))
     g_string_append_printf (out, " (%.1f B active)", active / 1e9);
-  g_string_append_printf (out, " · weights %s %.2f bpw · KV %s · context %u · depth %u · prompt %u · batch %u · %s · %s",
-                          w->weights->id, rw_workload_weight_bits (w), w->kv->id,
+  g_string_append_printf (out, " · weights %s %.2f bpw", w->weights->id, rw_workload_weight_bits (w));
+  if (w->weights->expert_bits_per_weight > 0 && !(w->bits_per_weight_override > 0))
+    g_string_append_printf (out, " (experts %.2f)", w->weights->expert_bits_per_weight);
+  g_string_append_printf (out, " · KV %s · context %u · depth %u · prompt %u · batch %u · %s · %s",
+                          w->kv->id,
                           w->context, w->depth, w->prompt, w->batch,
                           rw_mode_to_string (w->mode), w->runtime);
   if (w->mode != RW_MODE_INFERENCE)

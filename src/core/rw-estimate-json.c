@@ -81,6 +81,10 @@ rw_workload_to_json_builder (JsonBuilder      *builder,
   add_string (builder, "weights", workload->weights != NULL ? workload->weights->id : NULL);
   add_double (builder, "bits_per_weight",
               workload->weights != NULL ? rw_workload_weight_bits (workload) : NAN);
+  /* MoE file mixes keep the routed experts at their own width. */
+  if (workload->weights != NULL && workload->weights->expert_bits_per_weight > 0
+      && !(workload->bits_per_weight_override > 0))
+    add_double (builder, "expert_bits_per_weight", workload->weights->expert_bits_per_weight);
   add_string (builder, "kv", workload->kv != NULL ? workload->kv->id : NULL);
   add_string (builder, "mode", rw_mode_to_string (workload->mode));
   add_int (builder, "context", workload->context);
