@@ -1086,7 +1086,8 @@ parse_efficiencies (const Where  *where,
                     GError      **error)
 {
   static const char * const known[] = {
-    "decode_bandwidth", "host_bandwidth", "prefill_compute", "train_compute", "source", NULL,
+    "decode_bandwidth", "host_bandwidth", "prefill_compute", "train_compute",
+    "decode_latency_ms", "source", NULL,
   };
   g_autoptr(GList) runtimes = json_object_get_members (object);
 
@@ -1103,6 +1104,8 @@ parse_efficiencies (const Where  *where,
       RwEfficiency *efficiency;
       /* host_bandwidth only matters where layers can run from host RAM. */
       double decode = 0, host = 0, prefill = 0, train = 0;
+      /* Fixed time per decode step (kernel launches, sampling), in ms. */
+      double latency_ms = 0;
 
       if (!get_object (where, object, "efficiency", runtime, TRUE, &entry, error)
           || !check_members (where, entry, prefix, known, error)
@@ -1111,6 +1114,7 @@ parse_efficiencies (const Where  *where,
                             system->memory_model == RW_MEMORY_DISCRETE, 1, &host, error)
           || !get_positive (where, entry, prefix, "prefill_compute", TRUE, 1, &prefill, error)
           || !get_positive (where, entry, prefix, "train_compute", TRUE, 1, &train, error)
+          || !get_positive (where, entry, prefix, "decode_latency_ms", FALSE, 1000, &latency_ms, error)
           || !get_string (where, entry, prefix, "source", TRUE, &source, error))
         return FALSE;
 
@@ -1120,6 +1124,7 @@ parse_efficiencies (const Where  *where,
       efficiency->host_bandwidth = host;
       efficiency->prefill_compute = prefill;
       efficiency->train_compute = train;
+      efficiency->decode_latency = latency_ms / 1000;
       efficiency->source = g_strdup (source);
       g_ptr_array_add (system->efficiencies, efficiency);
     }

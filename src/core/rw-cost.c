@@ -8,14 +8,16 @@
 #include "rw-estimate-private.h"
 
 /* Electricity a year: load hours at the load power, the rest of the day
- * idle, in kWh × the workload's price per kWh. */
+ * idle, in kWh × the workload's price per kWh. Where no idle figure is
+ * published the machine counts as switched off outside the hours of use
+ * (README "How Rigwise computes"); an unknown load power leaves it NAN. */
 double
 _rw_cost_energy_per_year (const RwSystem   *system,
                           const RwWorkload *workload)
 {
   double hours = workload->hours_per_day;
-  double wh_per_day = system->power_load.value * hours
-                      + system->power_idle.value * (24 - hours);
+  double idle = rw_figure_is_known (&system->power_idle) ? system->power_idle.value : 0;
+  double wh_per_day = system->power_load.value * hours + idle * (24 - hours);
 
   return wh_per_day * 365 / 1000 * workload->electricity_price;
 }

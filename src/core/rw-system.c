@@ -71,7 +71,7 @@ rw_efficiency_new (void)
   return g_new0 (RwEfficiency, 1);
 }
 
-static RwEfficiency *
+RwEfficiency *
 rw_efficiency_copy (const RwEfficiency *efficiency)
 {
   RwEfficiency *copy = g_new0 (RwEfficiency, 1);

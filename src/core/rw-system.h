@@ -84,6 +84,7 @@ RwSystem           *rw_system_copy               (const RwSystem *system);
 RwComponent        *rw_component_new             (void);
 void                rw_component_free            (RwComponent    *component);
 RwEfficiency       *rw_efficiency_new            (void);
+RwEfficiency       *rw_efficiency_copy           (const RwEfficiency *efficiency);
 void                rw_efficiency_free           (RwEfficiency   *efficiency);
 
 /* The price the cost figures use: the system price, or Σ quantity × price

@@ -165,6 +165,8 @@ system_to_json (const RwSystem *system)
         json_object_set_double_member (o, "prefill_compute", e->prefill_compute);
       if (e->train_compute > 0)
         json_object_set_double_member (o, "train_compute", e->train_compute);
+      if (e->decode_latency > 0)
+        json_object_set_double_member (o, "decode_latency_ms", e->decode_latency * 1000);
       json_object_set_string_member (o, "source", e->source ? e->source : "");
       json_object_set_object_member (efficiency, e->runtime, o);
     }
@@ -626,15 +628,7 @@ rw_user_systems_build (RwCatalog       *catalog,
       for (guint i = 0; i < template->efficiencies->len; i++)
         {
           const RwEfficiency *e = g_ptr_array_index (template->efficiencies, i);
-          RwEfficiency *copy = rw_efficiency_new ();
-
-          copy->runtime = g_strdup (e->runtime);
-          copy->decode_bandwidth = e->decode_bandwidth;
-          copy->host_bandwidth = e->host_bandwidth;
-          copy->prefill_compute = e->prefill_compute;
-          copy->train_compute = e->train_compute;
-          copy->source = g_strdup (e->source);
-          g_ptr_array_add (system->efficiencies, copy);
+          g_ptr_array_add (system->efficiencies, rw_efficiency_copy (e));
         }
       for (guint p = 0; p < RW_PANEL_N; p++)
         {
