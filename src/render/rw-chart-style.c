@@ -43,9 +43,11 @@ init_common (RwChartStyle *style)
 void
 rw_chart_style_init_light (RwChartStyle *style)
 {
-  /* Series: the 3rd–5th shades of the GNOME palette, dark enough on white. */
+  /* Series: the 3rd–5th shades of the GNOME palette, dark enough on white,
+   * then libadwaita's teal, pink and slate accents and a deep purple. */
   static const guint32 series[RW_CHART_N_SERIES] = {
     0x1c71d8, 0xe66100, 0x26a269, 0x9141ac, 0xc01c28, 0x865e3c, 0xe5a50a, 0x5e5c64,
+    0x2190a4, 0xd56199, 0x6f8396, 0x613583,
   };
   /* Segments: lighter shades, so the text and hatch on them stay legible. */
   static const guint32 segments[RW_CHART_N_SEGMENTS] = {
@@ -75,6 +77,7 @@ rw_chart_style_init_dark (RwChartStyle *style)
 {
   static const guint32 series[RW_CHART_N_SERIES] = {
     0x62a0ea, 0xffa348, 0x57e389, 0xdc8add, 0xf66151, 0xcdab8f, 0xf8e45c, 0xc0bfbc,
+    0x4fb8cc, 0xf08cba, 0x99a9b8, 0xc061cb,
   };
   static const guint32 segments[RW_CHART_N_SEGMENTS] = {
     0x1c71d8, 0x26a269, 0xc89a00, 0x9141ac, 0xc64600, 0x5e5c64,

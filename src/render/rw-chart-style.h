@@ -18,7 +18,7 @@ typedef struct
   double alpha;
 } RwColor;
 
-#define RW_CHART_N_SERIES   8   /* one colour per compared system, cycled */
+#define RW_CHART_N_SERIES   12  /* one colour per compared system, cycled */
 #define RW_CHART_N_SEGMENTS 6   /* memory parts: weights … overhead, see RwMemoryPart */
 
 /* A plain value type: copy it with `=`, nothing to free. font_family points to
