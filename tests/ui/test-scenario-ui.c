@@ -237,6 +237,23 @@ find_build_editor (void)
   return NULL;
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 save_shot (GtkWindow  *window,
            const char *name)
@@ -337,6 +354,20 @@ test_build_editor (Fixture       *fixture,
         gtk_window_set_default_size (GTK_WINDOW (editor), narrow ? 360 : 560, 900);
         wait_for_frames (GTK_WIDGET (editor));
         save_shot (GTK_WINDOW (editor), name);
+        if (!narrow)
+          {
+            /* And the end of the page: the last prices and the reset button. */
+            GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (find_descendant (GTK_WIDGET (editor),
+                                                                                GTK_TYPE_SCROLLED_WINDOW));
+            GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+            g_autofree char *bottom = g_strdup_printf ("build-editor-560-%s-bottom.png",
+                                                       dark ? "dark" : "light");
+
+            gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+            wait_for_frames (GTK_WIDGET (editor));
+            save_shot (GTK_WINDOW (editor), bottom);
+            gtk_adjustment_set_value (adj, 0);
+          }
       }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 
