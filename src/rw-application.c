@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rw-application.h"
+#include "rw-price-refresher.h"
 #include "rw-preferences-window.h"
 #include "rw-window.h"
 
@@ -15,8 +16,11 @@ struct _RwApplication
 {
   AdwApplication  parent_instance;
 
-  RwCatalog      *catalog;
-  GError         *catalog_error;
+  RwCatalog        *catalog;
+  GError           *catalog_error;
+  GSettings        *settings;
+  RwPriceRefresher *refresher;
+  GCancellable     *refresh_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (RwApplication, rw_application, ADW_TYPE_APPLICATION)
@@ -141,13 +145,139 @@ quit_activated_cb (GSimpleAction *action,
 }
 
 static void
+for_each_window (RwApplication *self,
+                 void         (*func) (RwWindow *window, gpointer data),
+                 gpointer       data)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (RW_IS_WINDOW (l->data))
+      func (l->data, data);
+}
+
+static void
+toast_window (RwWindow *window,
+              gpointer  message)
+{
+  rw_window_add_toast (window, message);
+}
+
+static void
+prices_changed (RwWindow *window,
+                gpointer  data)
+{
+  rw_window_prices_changed (window);
+}
+
+static void
+show_refresh_progress (RwWindow *window,
+                       gpointer  data)
+{
+  RwPriceRefresher *refresher = data;
+
+  rw_window_set_refresh_progress (window, rw_price_refresher_get_busy (refresher),
+                                  rw_price_refresher_get_progress (refresher));
+}
+
+static void
+update_refresh_actions (RwApplication *self)
+{
+  gboolean busy = self->refresher != NULL && rw_price_refresher_get_busy (self->refresher);
+  GAction *refresh = g_action_map_lookup_action (G_ACTION_MAP (self), "refresh-prices");
+  GAction *cancel = g_action_map_lookup_action (G_ACTION_MAP (self), "cancel-refresh");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (refresh), self->refresher != NULL && !busy);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (cancel), busy);
+}
+
+static void
+on_refresh_progress_cb (RwApplication *self)
+{
+  for_each_window (self, show_refresh_progress, self->refresher);
+  update_refresh_actions (self);
+}
+
+static void
+refresh_finished_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RwApplication) self = user_data;
+  g_autoptr(RwPriceRefreshReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  report = rw_price_refresher_refresh_finish (RW_PRICE_REFRESHER (source), result, &error);
+  g_clear_object (&self->refresh_cancellable);
+
+  if (report == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        message = g_strdup (_("Price refresh cancelled; the prices in use did not change"));
+      else
+        /* Translators: %s is the reason */
+        message = g_strdup_printf (_("Could not refresh prices: %s"), error->message);
+    }
+  else if (report->unchanged)
+    /* Translators: %s is the date of the price feed */
+    message = g_strdup_printf (_("Prices are up to date (as of %s)"), report->date);
+  else
+    /* Translators: %u is a count of prices, %s the date of the price feed */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Prices updated (%u item, as of %s)",
+                                            "Prices updated (%u items, as of %s)",
+                                            report->n_applied),
+                               report->n_applied, report->date);
+
+  if (report != NULL)
+    for_each_window (self, prices_changed, NULL);
+  for_each_window (self, toast_window, message);
+  on_refresh_progress_cb (self);
+}
+
+static void
+refresh_prices_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  RwApplication *self = RW_APPLICATION (user_data);
+  g_autofree char *url = NULL;
+
+  if (self->refresher == NULL || rw_price_refresher_get_busy (self->refresher))
+    return;
+
+  url = g_settings_get_string (self->settings, "price-feed-url");
+  self->refresh_cancellable = g_cancellable_new ();
+  rw_price_refresher_refresh_async (self->refresher, url, self->refresh_cancellable,
+                                    refresh_finished_cb, g_object_ref (self));
+  on_refresh_progress_cb (self);
+}
+
+static void
+cancel_refresh_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  RwApplication *self = RW_APPLICATION (user_data);
+
+  if (self->refresh_cancellable != NULL)
+    g_cancellable_cancel (self->refresh_cancellable);
+}
+
+static void
 rw_application_activate (GApplication *application)
 {
   RwApplication *self = RW_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (rw_window_new (GTK_APPLICATION (self), self->catalog, self->catalog_error));
+    {
+      window = GTK_WINDOW (rw_window_new (GTK_APPLICATION (self), self->catalog, self->catalog_error));
+      gtk_window_present (window);
+      /* Only when the user asked for it in Preferences: offline by default. */
+      if (self->refresher != NULL && g_settings_get_boolean (self->settings, "refresh-prices-at-start"))
+        g_action_group_activate_action (G_ACTION_GROUP (self), "refresh-prices", NULL);
+      return;
+    }
   gtk_window_present (window);
 }
 
@@ -159,10 +289,15 @@ rw_application_startup (GApplication *application)
     { "about", about_activated_cb, NULL, NULL, NULL, { 0 } },
     { "preferences", preferences_activated_cb, NULL, NULL, NULL, { 0 } },
     { "quit", quit_activated_cb, NULL, NULL, NULL, { 0 } },
+    { "refresh-prices", refresh_prices_activated_cb, NULL, NULL, NULL, { 0 } },
+    { "cancel-refresh", cancel_refresh_activated_cb, NULL, NULL, NULL, { 0 } },
   };
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.refresh-prices", { "<Control>r", NULL } },
+    { "win.open-scenario", { "<Control>o", NULL } },
+    { "win.save-scenario", { "<Control>s", NULL } },
     { "win.export-chart", { "<Control>e", NULL } },
     { "win.export-report", { "<Control><Shift>e", NULL } },
     { "win.import-model", { "<Control>i", NULL } },
@@ -176,9 +311,25 @@ rw_application_startup (GApplication *application)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 
+  self->settings = g_settings_new (APP_ID);
   self->catalog = rw_catalog_new_default (&self->catalog_error);
   if (self->catalog == NULL)
     g_warning ("Could not load the catalog: %s", self->catalog_error->message);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* The last good feed overlays the bundled prices, without any network. */
+      self->refresher = rw_price_refresher_new (self->catalog, NULL);
+      if (!rw_price_refresher_load_cache (self->refresher, &error)
+          && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_message ("Not using the cached price feed: %s", error->message);
+      g_signal_connect_object (self->refresher, "notify::busy",
+                               G_CALLBACK (on_refresh_progress_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->refresher, "notify::progress",
+                               G_CALLBACK (on_refresh_progress_cb), self, G_CONNECT_SWAPPED);
+    }
+  update_refresh_actions (self);
 }
 
 static void
@@ -186,6 +337,9 @@ rw_application_finalize (GObject *object)
 {
   RwApplication *self = RW_APPLICATION (object);
 
+  g_clear_object (&self->refresh_cancellable);
+  g_clear_object (&self->refresher);
+  g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
   g_clear_error (&self->catalog_error);
 

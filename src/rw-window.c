@@ -32,6 +32,9 @@ struct _RwWindow
   RwCostView           *cost_view;
   AdwViewSwitcherBar   *switcher_bar;
   GMenu                *prices_section;
+  GtkRevealer          *refresh_revealer;
+  GtkSpinner           *refresh_spinner;
+  GtkProgressBar       *refresh_progress;
 
   GSettings            *settings;
   RwCatalog            *catalog;
@@ -518,6 +521,9 @@ rw_window_class_init (RwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwWindow, cost_view);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, prices_section);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, refresh_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, refresh_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, refresh_progress);
 
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_activated_cb);
@@ -826,6 +832,34 @@ rw_window_save_scenario_file (RwWindow  *self,
 
   scenario = rw_window_dup_scenario (self, error);
   return scenario != NULL && rw_scenario_save (scenario, file, error);
+}
+
+void
+rw_window_set_refresh_progress (RwWindow *self,
+                                gboolean  busy,
+                                double    fraction)
+{
+  g_return_if_fail (RW_IS_WINDOW (self));
+
+  gtk_revealer_set_reveal_child (self->refresh_revealer, busy);
+  gtk_spinner_set_spinning (self->refresh_spinner, busy);
+  /* Unknown size: pulse rather than pretend to know how far along it is. */
+  if (fraction < 0)
+    gtk_progress_bar_pulse (self->refresh_progress);
+  else
+    gtk_progress_bar_set_fraction (self->refresh_progress, CLAMP (fraction, 0.0, 1.0));
+}
+
+void
+rw_window_prices_changed (RwWindow *self)
+{
+  g_return_if_fail (RW_IS_WINDOW (self));
+
+  if (self->catalog == NULL)
+    return;
+  /* The sidebar lists each system's price; every cost figure follows. */
+  rw_workload_sidebar_reload (self->sidebar);
+  rw_window_recompute (self);
 }
 
 GMenu *

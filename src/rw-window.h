@@ -55,7 +55,15 @@ gboolean           rw_window_save_scenario_file  (RwWindow        *self,
                                                   GFile           *file,
                                                   GError         **error);
 
-/* For the price refresh: a menu section of the primary menu to add items to. */
+/* The price refresh: a bar under the header with progress and Cancel
+ * (app.cancel-refresh); @fraction < 0 pulses. After prices change in the
+ * catalog, rw_window_prices_changed() updates every figure. */
+void               rw_window_set_refresh_progress (RwWindow       *self,
+                                                   gboolean        busy,
+                                                   double          fraction);
+void               rw_window_prices_changed      (RwWindow        *self);
+
+/* The primary menu's prices section (holds "Refresh Prices"). */
 GMenu             *rw_window_get_prices_section  (RwWindow        *self);
 
 RwWorkloadSidebar *rw_window_get_sidebar         (RwWindow        *self);
