@@ -321,6 +321,13 @@ set_curl_error (GError     **error,
                    "Could not connect to the price feed's server: %s", why);
       break;
     case CURLE_OPERATION_TIMEDOUT:
+      /* A resolver that never answers is a DNS failure, not a slow server. */
+      if (g_str_has_prefix (why, "Resolving timed out"))
+        {
+          g_set_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_DNS,
+                       "Could not find the price feed's server (DNS): %s", why);
+          break;
+        }
       g_set_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_TIMEOUT,
                    "The price feed timed out (limits: connect %u ms, total %u ms, "
                    "below %u bytes/s for %u s): %s",
