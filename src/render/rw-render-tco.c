@@ -21,7 +21,7 @@ missing_reason (const RwChartData *data,
       return NULL;
   if (!isfinite (data->estimates[system].price))
     return _("no price");
-  if (!isfinite (s->power_load.value) || !isfinite (s->power_idle.value))
+  if (!isfinite (s->power_load.value))
     return _("power draw not published");
   return _("n/a");
 }
