@@ -82,7 +82,7 @@ assert_json_equal (JsonNode   *a,
         g_error ("%s: type %s, golden %s", path,
                  g_type_name (json_node_get_value_type (a)), g_type_name (json_node_get_value_type (b)));
       if (fabs (x - y) > 1e-9 * MAX (fabs (x), fabs (y)))
-        g_error ("%s: %.17g, golden %.17g", path, x, y);
+        g_error ("%s: %.17g, golden %.17g (regenerate on purpose with RIGWISE_UPDATE_GOLDEN=1)", path, x, y);
       return;
     }
 
@@ -198,8 +198,19 @@ test_golden (gconstpointer data)
       g_assert_no_error (error);
       assert_json_equal (json_parser_get_root (got), json_parser_get_root (want), "$");
     }
-  else
-    g_assert_cmpstr (run.out, ==, expected);
+  else if (!g_str_equal (run.out, expected))
+    {
+      /* Name the first line that differs, not two pages of output. */
+      g_auto(GStrv) got = g_strsplit (run.out, "\n", -1);
+      g_auto(GStrv) want = g_strsplit (expected, "\n", -1);
+      guint line = 0;
+
+      while (got[line] != NULL && want[line] != NULL && g_str_equal (got[line], want[line]))
+        line++;
+      g_error ("%s line %u differs (regenerate on purpose with RIGWISE_UPDATE_GOLDEN=1):\n"
+               "  got:    %s\n  golden: %s", c->golden, line + 1,
+               got[line] != NULL ? got[line] : "(end)", want[line] != NULL ? want[line] : "(end)");
+    }
 }
 
 typedef struct
