@@ -356,6 +356,19 @@ test_every_system_round_trips (void)
       assert_figure_equal (&a->power_idle, &b->power_idle);
       g_assert_cmpfloat_with_epsilon (rw_system_total_price (a), rw_system_total_price (b), 1e-6);
       g_assert_cmpuint (a->efficiencies->len, ==, b->efficiencies->len);
+      for (guint e = 0; e < a->efficiencies->len; e++)
+        {
+          const RwEfficiency *ea = g_ptr_array_index (a->efficiencies, e);
+          const RwEfficiency *eb = rw_system_get_efficiency (b, ea->runtime);
+
+          g_assert_nonnull (eb);
+          g_assert_cmpfloat (ea->decode_bandwidth, ==, eb->decode_bandwidth);
+          g_assert_cmpfloat (ea->host_bandwidth, ==, eb->host_bandwidth);
+          g_assert_cmpfloat (ea->prefill_compute, ==, eb->prefill_compute);
+          g_assert_cmpfloat (ea->train_compute, ==, eb->train_compute);
+          g_assert_cmpfloat_with_epsilon (ea->decode_latency, eb->decode_latency, 1e-15);
+          g_assert_cmpstr (ea->source, ==, eb->source);
+        }
       for (guint p = 0; p < RW_PANEL_N; p++)
         {
           g_assert_cmpstr (a->panel[p], ==, b->panel[p]);
