@@ -143,6 +143,18 @@ fixture_set_up (Fixture       *f,
   text = feed_with_items ("USD", "{\"id\": \"rtx-5090\", \"price\": 2349}, {\"id\": \"ddr5-64gb\", \"price\": 1150}");
   add_document (f, "/feed2.json", text);
   g_clear_pointer (&text, g_free);
+  /* The good feed padded with spaces to exactly the cap, and one byte over. */
+  for (guint extra = 0; extra < 2; extra++)
+    {
+      gsize size = RW_PRICE_FETCH_MAX_BODY + extra;
+      char *padded = g_malloc (size);
+      g_autoptr(GBytes) body = NULL;
+
+      memset (padded, ' ', size);
+      memcpy (padded, g_bytes_get_data (f->good, NULL), g_bytes_get_size (f->good));
+      body = g_bytes_new_take (padded, size);
+      rw_test_server_add (f->server, extra == 0 ? "/at-cap" : "/over-cap", 200, NULL, body, RW_TEST_REPLY_NORMAL);
+    }
   {
     g_autoptr(GBytes) mixed = read_data ("feed-mixed.json");
 
@@ -332,6 +344,7 @@ test_success (Fixture       *f,
   g_autoptr(RwPriceCacheEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
   RwPriceOrigin origin;
+  GStatBuf st;
 
   g_assert_false (g_file_test (f->cache_path, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (rw_price_refresher_get_status (f->refresher), ==, "Bundled prices (4, each dated in the catalog)");
@@ -354,7 +367,10 @@ test_success (Fixture       *f,
                                    "4 prices from the price feed “Test price survey”, as of 2026-11-20 (fetched "));
   g_assert_cmpstr (rw_price_refresher_get_feed_source (f->refresher), ==, "Test price survey");
 
-  /* Cached: the document byte for byte, with the validators. */
+  /* Cached: the document byte for byte, with the validators, readable
+   * by the user only. */
+  g_assert_cmpint (g_stat (f->cache_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   entry = rw_price_cache_load (f->cache_path, &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (entry->document, f->good));
@@ -521,6 +537,52 @@ test_too_large (Fixture       *f,
     g_usleep (1000);
   g_test_message ("the server sent %" G_GUINT64_FORMAT " body bytes in all", sent);
   g_assert_cmpuint (sent, <, 50 * 1024 * 1024);
+}
+
+static void
+progress_notified_cb (GObject    *object,
+                      GParamSpec *pspec,
+                      gpointer    user_data)
+{
+  GArray *values = user_data;
+  double progress = rw_price_refresher_get_progress (RW_PRICE_REFRESHER (object));
+
+  g_array_append_val (values, progress);
+}
+
+static void
+test_size_cap (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(RwPriceRefreshReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  double last = -1;
+  gulong handler;
+
+  /* Exactly 1 MiB (1 048 576 bytes) is accepted... */
+  handler = g_signal_connect (f->refresher, "notify::progress", G_CALLBACK (progress_notified_cb), values);
+  report = refresh_path (f, "/at-cap", &error);
+  g_signal_handler_disconnect (f->refresher, handler);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_applied, ==, 4);
+
+  /* Progress went from unknown (-1) through fractions to 1, never back. */
+  g_assert_cmpuint (values->len, >=, 2);
+  g_assert_cmpfloat (g_array_index (values, double, 0), ==, -1.0);
+  for (guint i = 1; i < values->len; i++)
+    {
+      double value = g_array_index (values, double, i);
+
+      g_assert_cmpfloat (value, >=, 0.0);
+      g_assert_cmpfloat (value, <=, 1.0);
+      g_assert_cmpfloat (value, >=, last);
+      last = value;
+    }
+  g_assert_cmpfloat (last, ==, 1.0);
+
+  /* ...one byte more is not, and changes nothing. */
+  assert_path_fails (f, "/over-cap", RW_PRICE_FEED_ERROR_TOO_LARGE, "larger than the limit of 1048576 bytes");
 }
 
 static void
@@ -804,6 +866,7 @@ main (int   argc,
   ADD ("http-errors", test_http_errors);
   ADD ("redirects-refused", test_redirects_refused);
   ADD ("too-large", test_too_large);
+  ADD ("size-cap", test_size_cap);
   ADD ("stall", test_stall);
   ADD ("bad-documents", test_bad_documents);
   ADD ("transport-errors", test_transport_errors);
