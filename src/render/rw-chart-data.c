@@ -315,8 +315,18 @@ add_price (RwChartData    *data,
            const RwFigure *price,
            const char     *currency)
 {
-  RwPriceSource *p = g_new0 (RwPriceSource, 1);
+  RwPriceSource *p;
 
+  /* Builds share parts (the same RAM kit, case, …): list each item once. */
+  for (guint i = 0; item_id != NULL && i < data->prices->len; i++)
+    {
+      const RwPriceSource *seen = g_ptr_array_index (data->prices, i);
+
+      if (g_strcmp0 (seen->item_id, item_id) == 0 && seen->quantity == quantity)
+        return;
+    }
+
+  p = g_new0 (RwPriceSource, 1);
   p->item_id = g_strdup (item_id);
   p->name = g_strdup (name);
   p->quantity = quantity;

@@ -448,30 +448,65 @@ source_lines (const RwChartData *data)
   return lines;
 }
 
-/* Draws @lines as wrapped paragraphs, shrinking the text until they fit
- * above @bottom, so the report keeps its page count. */
-static void
-draw_lines_fitted (RwCanvas  *c,
-                   GPtrArray *lines,
-                   double     x,
-                   double     y,
-                   double     width,
-                   double     bottom,
-                   double     size)
-{
-  for (; size > 0.3; size *= 0.9)
-    {
-      double h = 0;
+/* Text smaller than this is unreadable on paper: below it lists run on
+ * to further pages (sources) or end with a pointer to them (page 1). */
+#define MIN_LIST_SIZE 0.66
 
-      for (guint i = 0; i < lines->len; i++)
-        h += _rw_paragraph (c, g_ptr_array_index (lines, i), x, 0, width, size, FALSE, NULL, FALSE) +
-             c->font * size * 0.25;
-      if (y + h <= bottom)
-        break;
-    }
+static double
+lines_height (RwCanvas  *c,
+              GPtrArray *lines,
+              double     width,
+              double     size)
+{
+  double h = 0;
+
   for (guint i = 0; i < lines->len; i++)
-    y += _rw_paragraph (c, g_ptr_array_index (lines, i), x, y, width, size, FALSE,
-                        &c->style->foreground, TRUE) + c->font * size * 0.25;
+    h += _rw_paragraph (c, g_ptr_array_index (lines, i), 0, 0, width, size, FALSE, NULL, FALSE) +
+         c->font * size * 0.15;
+  return h;
+}
+
+/* The size, from @size down to MIN_LIST_SIZE, at which @lines fit between
+ * @y and @bottom; MIN_LIST_SIZE if they fit at none. */
+static double
+fitting_size (RwCanvas  *c,
+              GPtrArray *lines,
+              double     y,
+              double     width,
+              double     bottom,
+              double     size)
+{
+  for (; size > MIN_LIST_SIZE; size *= 0.92)
+    if (y + lines_height (c, lines, width, size) <= bottom)
+      return size;
+  return MIN_LIST_SIZE;
+}
+
+/* Draws lines from @first on while they fit above @bottom; returns the
+ * index of the first line that did not fit (lines->len when all did). */
+static guint
+draw_lines (RwCanvas  *c,
+            GPtrArray *lines,
+            guint      first,
+            double     x,
+            double     y,
+            double     width,
+            double     bottom,
+            double     size)
+{
+  guint i;
+
+  for (i = first; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+      double h = _rw_paragraph (c, line, x, y, width, size, FALSE, NULL, FALSE);
+
+      if (y + h > bottom && i > first)
+        break;
+      _rw_paragraph (c, line, x, y, width, size, FALSE, &c->style->foreground, TRUE);
+      y += h + c->font * size * 0.15;
+    }
+  return i;
 }
 
 static void
@@ -507,7 +542,23 @@ report_first_page (const RwChartData  *data,
   y += c.font * 0.3;
   for (guint i = 0; i < data->prices->len; i++)
     g_ptr_array_add (prices, price_line (g_ptr_array_index (data->prices, i)));
-  draw_lines_fitted (&c, prices, x, y, w, REPORT_HEIGHT - REPORT_MARGIN, 0.75);
+  {
+    double bottom = REPORT_HEIGHT - REPORT_MARGIN;
+    double list_size = fitting_size (&c, prices, y, w, bottom, 0.75);
+    double line_h = c.font * list_size * 1.6;
+    guint shown = draw_lines (&c, prices, 0, x, y, w, bottom - line_h, list_size);
+
+    /* Too many to list here: the sources page has them all. */
+    if (shown < prices->len)
+      {
+        g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "… and %u more on the sources page",
+                                                              "… and %u more on the sources page",
+                                                              prices->len - shown),
+                                                 prices->len - shown);
+        _rw_paragraph (&c, more, x, bottom - line_h, w, list_size, FALSE, &c.style->dim_foreground, TRUE);
+      }
+  }
 
   _rw_canvas_end (&c);
 }
@@ -539,26 +590,43 @@ report_chart_page (const RwChartData  *data,
   _rw_canvas_end (&c);
 }
 
+/* The sources, on as many pages as they need at a readable size; leaves
+ * the last page open for the caller to show. */
 static void
-report_sources_page (const RwChartData  *data,
-                     cairo_t            *cr,
-                     const RwChartStyle *style)
+report_sources_pages (const RwChartData  *data,
+                      cairo_t            *cr,
+                      const RwChartStyle *style)
 {
-  RwCanvas c = { 0 };
   double x = REPORT_MARGIN, w = REPORT_WIDTH - 2 * REPORT_MARGIN;
-  double y = REPORT_MARGIN;
+  double bottom = REPORT_HEIGHT - REPORT_MARGIN;
   g_autoptr(GPtrArray) lines = source_lines (data);
+  double size = 0;
+  guint next = 0;
 
-  _rw_canvas_begin (&c, cr, REPORT_WIDTH, REPORT_HEIGHT, style);
-  c.font = 10;
-  _rw_text (&c, _("Sources"), x, y, 0, 0, 1.6, TRUE, &c.style->foreground, w);
-  y += c.font * 2.4;
-  y += _rw_paragraph (&c, _("Every figure the estimates use, with where it comes from. "
-                            "Speeds are modelled from these figures and calibrated efficiencies, "
-                            "not measured on your machine."),
-                      x, y, w, 0.85, FALSE, &c.style->dim_foreground, TRUE) + c.font * 0.6;
-  draw_lines_fitted (&c, lines, x, y, w, REPORT_HEIGHT - REPORT_MARGIN, 0.75);
-  _rw_canvas_end (&c);
+  do
+    {
+      RwCanvas c = { 0 };
+      double y = REPORT_MARGIN;
+
+      if (next > 0)
+        cairo_show_page (cr);
+      _rw_canvas_begin (&c, cr, REPORT_WIDTH, REPORT_HEIGHT, style);
+      c.font = 10;
+      _rw_text (&c, next == 0 ? _("Sources") : _("Sources (continued)"), x, y, 0, 0, 1.6, TRUE,
+                &c.style->foreground, w);
+      y += c.font * 2.4;
+      if (next == 0)
+        {
+          y += _rw_paragraph (&c, _("Every figure the estimates use, with where it comes from. "
+                                    "Speeds are modelled from these figures and calibrated efficiencies, "
+                                    "not measured on your machine."),
+                              x, y, w, 0.85, FALSE, &c.style->dim_foreground, TRUE) + c.font * 0.6;
+          size = fitting_size (&c, lines, y, w, bottom, 0.75);
+        }
+      next = draw_lines (&c, lines, next, x, y, w, bottom, size);
+      _rw_canvas_end (&c);
+    }
+  while (next < lines->len);
 }
 
 gboolean
@@ -590,7 +658,7 @@ rw_export_report (const RwChartData  *data,
       report_chart_page (data, k, cr, &style);
       cairo_show_page (cr);
     }
-  report_sources_page (data, cr, &style);
+  report_sources_pages (data, cr, &style);
   cairo_show_page (cr);
 
   status = cairo_status (cr);

@@ -57,8 +57,10 @@ gboolean  rw_export_chart            (const RwChartData  *data,
 
 /* One multi-page A4-landscape PDF: page 1 the workload, the comparison table
  * of every system's key figures and the prices' date and sources; then one
- * page per chart (RW_CHART_N) with its description; last a sources page.
- * RW_EXPORT_REPORT_N_PAGES pages in all. Always the light style. */
+ * page per chart (RW_CHART_N) with its description; last the sources of
+ * every figure. RW_EXPORT_REPORT_N_PAGES pages for a few systems; with many,
+ * the sources run on to more pages rather than shrink below 6.6 pt. Always
+ * the light style. */
 #define RW_EXPORT_REPORT_N_PAGES (1 + RW_CHART_N + 1)
 gboolean  rw_export_report           (const RwChartData  *data,
                                       GFile              *file,

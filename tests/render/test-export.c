@@ -217,6 +217,53 @@ test_report_pages (void)
   }
 }
 
+/* Ten systems have more sources than fit one page at a readable size: the
+ * sources run on to more pages ("Sources (continued)"), the first pages
+ * stay as they are. */
+static void
+test_report_many_systems (void)
+{
+  g_autoptr(GPtrArray) systems = g_ptr_array_new ();
+  g_autoptr(RwChartData) many = NULL;
+  g_autoptr(GFile) file = tmp_file ("many.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  RwWorkload workload;
+  gsize length;
+  guint pages;
+
+  for (guint i = 0; i < rw_catalog_get_n_systems (catalog); i++)
+    g_ptr_array_add (systems, rw_catalog_get_system (catalog, i));
+  g_assert_cmpuint (systems->len, >=, 10);
+  rw_workload_init (&workload);
+  workload.model = rw_catalog_lookup_model (catalog, "llama-3.3-70b");
+  workload.weights = rw_catalog_lookup_format (catalog, "q4_k_m");
+  workload.kv = rw_catalog_lookup_format (catalog, "f16");
+  many = rw_chart_data_new (catalog, (RwSystem **) systems->pdata, systems->len, &workload, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (rw_export_report (many, file, NULL, &error));
+  g_assert_no_error (error);
+  contents = read_all (file, &length);
+  pages = count_pdf_pages (contents, length);
+  g_assert_cmpuint (pages, >, RW_EXPORT_REPORT_N_PAGES);
+
+  if (pdftotext != NULL)
+    {
+      g_autofree char *last = g_strdup_printf ("%u", pages);
+      const char *argv[] = { pdftotext, "-f", last, "-l", last, path, "-", NULL };
+      g_autofree char *text = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &text, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (text, "Sources (continued)"));
+    }
+}
+
 /* Replacing an existing file leaves exactly that file: no temporaries. */
 static void
 test_atomic_replace (void)
@@ -343,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf-chart", test_pdf_chart);
   g_test_add_func ("/export/svg-parses", test_svg_parses);
   g_test_add_func ("/export/report-pages", test_report_pages);
+  g_test_add_func ("/export/report-many-systems", test_report_many_systems);
   g_test_add_func ("/export/atomic-replace", test_atomic_replace);
   g_test_add_func ("/export/errors", test_errors);
 
