@@ -497,6 +497,12 @@ rw_price_feed_new_from_data (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* RFC 8259 lets a parser ignore a byte order mark; some servers send one. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
   if (length == 0)
     {
       g_set_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_BAD_JSON,

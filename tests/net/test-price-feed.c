@@ -76,6 +76,28 @@ test_good (void)
 }
 
 static void
+test_byte_order_mark (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwPriceFeed) feed = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *with_bom = NULL;
+  gsize length;
+
+  text = read_data ("feed-good.json", &length);
+  with_bom = g_strconcat ("\xef\xbb\xbf", text, NULL);
+  feed = rw_price_feed_new_from_data (with_bom, length + 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (feed->items->len, ==, 4);
+
+  /* Only at the start, and only once. */
+  g_clear_pointer (&feed, rw_price_feed_free);
+  g_assert_null (rw_price_feed_new_from_data ("\xef\xbb\xbf\xef\xbb\xbf{}", 8, &error));
+  g_assert_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_BAD_JSON);
+  g_assert_nonnull (strstr (error->message, "line 1, column 1: expected a value"));
+}
+
+static void
 test_apply (void)
 {
   g_autoptr(RwCatalog) catalog = rw_test_catalog_new ("USD");
@@ -417,6 +439,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/price-feed/good", test_good);
+  g_test_add_func ("/price-feed/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/price-feed/apply", test_apply);
   g_test_add_func ("/price-feed/user-price-wins", test_user_price_wins);
   g_test_add_func ("/price-feed/mixed-items", test_mixed_items);
