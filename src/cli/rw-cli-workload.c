@@ -169,13 +169,15 @@ lookup_format (RwCatalog          *catalog,
  * https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json.
  * Per layer that is 2.5·h² of attention and 10.5·h² of MLP, 13·h² in all,
  * and the layer count grows as hidden / 128. The hidden size solving
- * 13·h³/128 + 2·V·h = P is rounded to a multiple of 1024 (128 below
- * 1024), then the MLP width is set so the total matches P. */
+ * 13·h³/128 + 2·V·h = P is rounded to whole 128-wide heads (in steps of
+ * 1024 above 2048, 512 above 1024), the KV heads are 8 or the largest
+ * power of two below that divides the query heads, then the MLP width is
+ * set so the total matches P. */
 static double
 shape_hidden (double params,
               double vocab)
 {
-  double lo = 64, hi = 131072;
+  double lo = 64, hi = 131072, step;
 
   for (guint i = 0; i < 80; i++)
     {
@@ -186,9 +188,11 @@ shape_hidden (double params,
       else
         lo = mid;
     }
-  if (lo >= 1024)
-    return MAX (1024, round (lo / 1024) * 1024);
-  return MAX (128, round (lo / 128) * 128);
+  /* Whole heads of 128, in groups that keep 8 (or 4) query heads per KV
+   * head in the larger models, as Llama does. */
+  step = lo >= 2048 ? 1024 : lo >= 1024 ? 512 : 128;
+
+  return MAX (128, round (lo / step) * step);
 }
 
 RwModel *
@@ -220,7 +224,9 @@ rw_cli_synthetic_model (double   params,
   model->n_layers = MAX (1, (guint) round (h / 128));
   model->head_dim = 128;
   model->n_heads = model->hidden_size / 128;
-  model->n_kv_heads = MIN (8, model->n_heads);
+  model->n_kv_heads = 8;
+  while (model->n_heads % model->n_kv_heads != 0)
+    model->n_kv_heads /= 2;
   model->vocab_size = vocab;
   model->tied_embeddings = FALSE;
   model->intermediate_size = (guint) round (3.5 * h);
@@ -434,9 +440,11 @@ rw_cli_workload_describe (const RwCliWorkload *cw)
   double active = rw_model_active_params (m);
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, "%s · %.1f B params", m->name != NULL ? m->name : m->id, total / 1e9);
+  /* One decimal, two below 1 B so that a small model does not read "0.0 B". */
+  g_string_append_printf (out, "%s · %.*f B params", m->name != NULL ? m->name : m->id,
+                          total < 1e9 ? 2 : 1, total / 1e9);
   if (rw_model_is_moe (m))
-    g_string_append_printf (out, " (%.1f B active)", active / 1e9);
+    g_string_append_printf (out, " (%.*f B active)", active < 1e9 ? 2 : 1, active / 1e9);
   g_string_append_printf (out, " · weights %s %.2f bpw", w->weights->id, rw_workload_weight_bits (w));
   if (w->weights->expert_bits_per_weight > 0 && !(w->bits_per_weight_override > 0))
     g_string_append_printf (out, " (experts %.2f)", w->weights->expert_bits_per_weight);

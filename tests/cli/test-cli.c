@@ -471,6 +471,41 @@ test_json_systems_and_lists (void)
   g_assert_cmpuint (json_array_get_length (formats), >, 3);
 }
 
+/* --help and --version go to stdout with status 0; no command is a usage
+ * error on stderr. */
+static void
+test_help (void)
+{
+  const char *help[] = { "--help", NULL };
+  const char *estimate_help[] = { "estimate", "--help", NULL };
+  const char *version[] = { "--version", NULL };
+  const char *nothing[] = { NULL };
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(Run) c = { 0 };
+  g_auto(Run) d = { 0 };
+
+  run_cli (&a, help);
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_true (g_str_has_prefix (a.out, "Usage: rigwise-cli COMMAND"));
+  g_assert_nonnull (strstr (a.out, "  validate "));
+
+  run_cli (&b, estimate_help);
+  g_assert_cmpint (b.status, ==, 0);
+  g_assert_nonnull (strstr (b.out, "rigwise-cli estimate"));
+  g_assert_nonnull (strstr (b.out, "--model-config=CONFIG.json"));
+  g_assert_nonnull (strstr (b.out, "--active-params=B"));
+
+  run_cli (&c, version);
+  g_assert_cmpint (c.status, ==, 0);
+  g_assert_true (g_str_has_prefix (c.out, "rigwise-cli "));
+
+  run_cli (&d, nothing);
+  g_assert_cmpint (d.status, ==, 2);
+  g_assert_cmpstr (d.out, ==, "");
+  g_assert_true (g_str_has_prefix (d.err, "Usage: rigwise-cli COMMAND"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +528,7 @@ main (int   argc,
       g_test_add_data_func (name, &error_cases[i], test_error);
     }
   g_test_add_func ("/cli/error/config", test_config_errors);
+  g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/json/inference", test_json_inference);
   g_test_add_func ("/cli/json/training", test_json_training);
   g_test_add_func ("/cli/json/systems-and-lists", test_json_systems_and_lists);
