@@ -211,6 +211,7 @@ test_failures (Fixture       *f,
   g_auto(Run) insecure = { 0 };
   g_auto(Run) usage = { 0 };
   g_auto(Run) no_action = { 0 };
+  g_auto(Run) corrupt = { 0 };
 
   run_cli (f, &good, "prices", "refresh", "--url", feed, NULL);
   g_assert_cmpint (good.status, ==, 0);
@@ -233,6 +234,13 @@ test_failures (Fixture       *f,
   g_assert_nonnull (strstr (usage.err, "unknown action “fetch”"));
   run_cli (f, &no_action, "prices", NULL);
   g_assert_cmpint (no_action.status, ==, 2);
+
+  /* A corrupt cache is mentioned and not used: the bundle is in use. */
+  g_assert_true (g_file_set_contents (f->cache_path, "{\"cache_version\": 1, \"url\": ", -1, NULL));
+  run_cli (f, &corrupt, "prices", "show", NULL);
+  g_assert_cmpint (corrupt.status, ==, 0);
+  g_assert_true (g_str_has_prefix (corrupt.out, "Prices in use: Bundled prices (16, each dated in the catalog)\n"));
+  g_assert_nonnull (strstr (corrupt.err, "is not usable and was ignored: Not valid JSON at line 1, column 29: the document ends early"));
 }
 
 int
