@@ -92,6 +92,43 @@ update_actions (RwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-scenario", have_data);
 }
 
+/* The core leaves an imported model nameless. Its id is a digest of the
+ * config.json, so importing the same file twice gives the same entry and two
+ * different "config.json" files do not collide; the name is the repository
+ * the config names (_name_or_path), else the file name. */
+static void
+name_imported_model (RwModel     *model,
+                     JsonObject  *config,
+                     const char  *file_name)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *text = NULL;
+  g_autofree char *digest = NULL;
+  const char *repo = NULL;
+
+  json_node_set_object (node, config);
+  text = json_to_string (node, FALSE);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  digest[12] = '\0';
+
+  if (json_object_has_member (config, "_name_or_path")
+      && JSON_NODE_HOLDS_VALUE (json_object_get_member (config, "_name_or_path"))
+      && json_node_get_value_type (json_object_get_member (config, "_name_or_path")) == G_TYPE_STRING)
+    repo = json_object_get_string_member (config, "_name_or_path");
+
+  g_free (model->id);
+  model->id = g_strdup_printf ("imported-%s", digest);
+  if (model->name == NULL)
+    {
+      if (repo != NULL && *repo != '\0')
+        /* Translators: a model imported from a config.json; %s is its repository */
+        model->name = g_strdup_printf (_("%s (imported)"), repo);
+      else
+        /* Translators: a model imported from a config.json; %s is the file name */
+        model->name = g_strdup_printf (_("%s (imported)"), file_name ? file_name : "config.json");
+    }
+}
+
 /* The workload as the views compute it: the sidebar's, with the cost
  * inputs from the settings. */
 static void
@@ -687,8 +724,10 @@ rw_window_import_model_file (RwWindow  *self,
   path = g_file_get_path (file);
   if (path == NULL)
     {
+      g_autofree char *uri = g_file_get_uri (file);
+
       g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_IO,
-                   _("“%s” is not a local file"), g_file_peek_path (file));
+                   _("“%s” is not a local file"), uri);
       return FALSE;
     }
 
@@ -699,15 +738,18 @@ rw_window_import_model_file (RwWindow  *self,
   /* Keep the config.json itself: a saved scenario embeds it verbatim. */
   {
     g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autofree char *file_name = g_file_get_basename (file);
+    JsonObject *config;
 
-    if (json_parser_load_from_file (parser, path, NULL)
-        && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    if (!json_parser_load_from_file (parser, path, error))
       {
-        g_hash_table_replace (self->imported, g_strdup (model->id),
-                              json_object_ref (json_node_get_object (json_parser_get_root (parser))));
-        g_hash_table_replace (self->imported_names, g_strdup (model->id),
-                              g_file_get_basename (file));
+        rw_model_free (model);
+        return FALSE;
       }
+    config = json_node_get_object (json_parser_get_root (parser));
+    name_imported_model (model, config, file_name);
+    g_hash_table_replace (self->imported, g_strdup (model->id), json_object_ref (config));
+    g_hash_table_replace (self->imported_names, g_strdup (model->id), g_steal_pointer (&file_name));
   }
 
   id = g_strdup (model->id);
@@ -772,14 +814,18 @@ rw_window_apply_scenario (RwWindow          *self,
   if (scenario->imported_model != NULL)
     {
       /* An embedded config.json joins the catalog like an import. */
-      g_hash_table_replace (self->imported, g_strdup (scenario->imported_model->id),
-                            json_object_ref (scenario->model_config));
-      if (scenario->model_config_name != NULL)
-        g_hash_table_replace (self->imported_names, g_strdup (scenario->imported_model->id),
-                              g_strdup (scenario->model_config_name));
-      rw_catalog_add_model (self->catalog, rw_model_copy (scenario->imported_model));
+      RwModel *model = rw_model_copy (scenario->imported_model);
+      g_autofree char *id = NULL;
+
+      name_imported_model (model, scenario->model_config, scenario->model_config_name);
+      id = g_strdup (model->id);
+      g_hash_table_replace (self->imported, g_strdup (id), json_object_ref (scenario->model_config));
+      g_hash_table_replace (self->imported_names, g_strdup (id),
+                            g_strdup (scenario->model_config_name ? scenario->model_config_name
+                                                                  : "config.json"));
+      rw_catalog_add_model (self->catalog, model);
       rw_workload_sidebar_reload (self->sidebar);
-      workload.model = rw_catalog_lookup_model (self->catalog, scenario->imported_model->id);
+      workload.model = rw_catalog_lookup_model (self->catalog, id);
     }
 
   for (guint i = 0; scenario->systems != NULL && i < scenario->systems->len; i++)

@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <math.h>
 
+#include "rw-export-dialog.h"
 #include "rw-screenshot.h"
 #include "rw-window.h"
 
@@ -252,6 +253,121 @@ test_window_workload_updates (Fixture       *fixture,
   g_assert_true (rw_chart_widget_get_data (rw_chart_card_get_chart (rw_fit_view_get_main_chart (rw_window_get_fit_view (fixture->window)))) == data);
 }
 
+/* A Hugging Face config.json joins the model list and is selected; a broken
+ * one gives the core's error and changes nothing. */
+static void
+test_window_import_model (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *good_path = g_build_filename (g_getenv ("RIGWISE_DATADIR"), "catalog", "hf",
+                                                 "qwen3-8b.json", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) bad = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  RwWorkloadSidebar *sidebar = rw_window_get_sidebar (fixture->window);
+  guint n_models = rw_catalog_get_n_models (fixture->catalog);
+  const RwModel *model;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  g_assert_true (rw_window_import_model_file (fixture->window, good, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rw_catalog_get_n_models (fixture->catalog), ==, n_models + 1);
+  model = rw_workload_sidebar_get_workload (sidebar)->model;
+  g_assert_nonnull (model);
+  g_assert_true (g_str_has_prefix (model->id, "imported-"));
+  /* Qwen3-8B's config: 36 layers, 4096 hidden, 8 KV heads of 128. */
+  g_assert_cmpuint (model->n_layers, ==, 36);
+  g_assert_cmpuint (model->hidden_size, ==, 4096);
+  g_assert_cmpuint (model->n_kv_heads, ==, 8);
+  g_assert_true (rw_chart_data_get_estimate (rw_window_get_chart_data (fixture->window), 0)->memory.weights > 0);
+
+  /* The same file again is the same entry, not a second one. */
+  g_assert_true (rw_window_import_model_file (fixture->window, good, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rw_catalog_get_n_models (fixture->catalog), ==, n_models + 1);
+  /* The entry was replaced by its new copy. */
+  model = rw_workload_sidebar_get_workload (sidebar)->model;
+  g_assert_true (g_str_has_prefix (model->id, "imported-"));
+
+  bad = g_file_new_tmp ("rigwise-bad-XXXXXX.json", &stream, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_replace_contents (bad, "{\"model_type\": \"llama\", \"hidden_size\": \"wide\"}", 48,
+                                          NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (rw_window_import_model_file (fixture->window, bad, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == RW_CONFIG_ERROR);
+  g_assert_cmpuint (rw_catalog_get_n_models (fixture->catalog), ==, n_models + 1);
+  g_assert_true (rw_workload_sidebar_get_workload (sidebar)->model == model);
+  g_file_delete (bad, NULL, NULL);
+}
+
+/* "Show as table" shows the chart's numbers; the export dialog writes the
+ * chart at the size and scale chosen. */
+static void
+test_window_table_and_export (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  RwChartCard *card = rw_fit_view_get_main_chart (rw_window_get_fit_view (fixture->window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) png = NULL;
+  g_autoptr(GFile) pdf = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *contents = NULL;
+  RwExportDialog *dialog;
+  GtkWidget *grid;
+  guint n_cells = 0;
+  gsize length;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  adw_view_stack_set_visible_child_name (rw_window_get_view_stack (fixture->window), "fit");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  rw_chart_card_set_show_table (card, TRUE);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  grid = find_widget (GTK_WIDGET (card), GTK_TYPE_GRID, NULL, NULL);
+  g_assert_nonnull (grid);
+  g_assert_true (gtk_widget_get_mapped (grid));
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n_cells++;
+  /* A header row and at least one row per system, two systems plus labels. */
+  g_assert_cmpuint (n_cells, >=, 3 * 3);
+  rw_chart_card_set_show_table (card, FALSE);
+
+  dialog = rw_export_dialog_present (GTK_WINDOW (fixture->window), rw_window_get_chart_data (fixture->window),
+                                     RW_CHART_MEMORY, "png2");
+  png = g_file_new_tmp ("rigwise-chart-XXXXXX.png", &stream, &error);
+  g_assert_no_error (error);
+  g_clear_object (&stream);
+  g_assert_true (rw_export_dialog_export (dialog, png, &error));
+  g_assert_no_error (error);
+  /* The dialog's default 1600×900 at 2×. */
+  texture = gdk_texture_new_from_file (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 3200);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 1800);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = rw_export_dialog_present (GTK_WINDOW (fixture->window), rw_window_get_chart_data (fixture->window),
+                                     RW_CHART_TCO, "pdf");
+  pdf = g_file_new_tmp ("rigwise-chart-XXXXXX.pdf", &stream, &error);
+  g_assert_no_error (error);
+  g_assert_true (rw_export_dialog_export (dialog, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (pdf, NULL, &contents, &length, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 4);
+  g_assert_true (memcmp (contents, "%PDF", 4) == 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_file_delete (png, NULL, NULL);
+  g_file_delete (pdf, NULL, NULL);
+}
+
 static void
 save_shot (RwWindow   *window,
            const char *name)
@@ -377,6 +493,10 @@ main (int   argc,
 
   g_test_add ("/ui/window/workload-updates", Fixture, NULL,
               fixture_set_up, test_window_workload_updates, fixture_tear_down);
+  g_test_add ("/ui/window/import-model", Fixture, NULL,
+              fixture_set_up, test_window_import_model, fixture_tear_down);
+  g_test_add ("/ui/window/table-and-export", Fixture, NULL,
+              fixture_set_up, test_window_table_and_export, fixture_tear_down);
   g_test_add ("/ui/window/screenshots", Fixture, NULL,
               fixture_set_up, test_window_screenshots, fixture_tear_down);
 
