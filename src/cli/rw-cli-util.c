@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rw-cli.h"
 
@@ -76,11 +77,12 @@ rw_cli_parse_double (const char  *option,
   char *end = NULL;
   double value;
 
-  if (text == NULL || *text == '\0' || g_ascii_isspace (*text))
+  /* Plain decimals only: g_ascii_strtod() would also take "nan", "inf",
+   * hex floats and leading blanks. */
+  if (text == NULL || *text == '\0' || strspn (text, "0123456789.eE+-") != strlen (text))
     goto bad;
   errno = 0;
   value = g_ascii_strtod (text, &end);
-  /* strtod reads "nan", "inf" and hex floats: only finite decimals pass. */
   if (end == text || *end != '\0' || errno == ERANGE || !isfinite (value))
     goto bad;
   if (value < min || (!min_inclusive && value == min))
