@@ -248,7 +248,11 @@ cli_args=(estimate --system dgx-spark --system custom-5090 --model llama-3.3-70b
 cli_run () {
   timeout 60 flatpak --user run --command=rigwise-cli "$app_id" "${cli_args[@]}" >"$scratch/out/cli.txt" &&
   cat "$scratch/out/cli.txt" &&
-  grep -q 'DGX Spark' "$scratch/out/cli.txt" && grep -qi 'llama' "$scratch/out/cli.txt"
+  # The estimate for both systems, with the verdicts the native build gives:
+  # 70B at Q4_K_M fits the Spark's 128 GB, spills past the 5090's 32 GB.
+  grep -q '^Llama 3.3 70B' "$scratch/out/cli.txt" &&
+  grep -Eq '^dgx-spark +fits ' "$scratch/out/cli.txt" &&
+  grep -Eq '^custom-5090 +spills ' "$scratch/out/cli.txt"
 }
 step "flatpak run --command=rigwise-cli $app_id ${cli_args[*]}" cli.log cli_run
 
