@@ -72,44 +72,29 @@ optional_string (JsonObject  *object,
 }
 
 RwPriceCacheEntry *
-rw_price_cache_load (const char  *path,
-                     GError     **error)
+rw_price_cache_parse (const char  *contents,
+                      gsize        length,
+                      const char  *path,
+                      GError     **error)
 {
   g_autoptr(RwPriceCacheEntry) entry = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
   JsonObject *object;
   JsonNode *root, *node;
   const char *url, *etag, *last_modified, *fetched_at, *document;
-  gsize length = 0;
-  GStatBuf st;
 
+  g_return_val_if_fail (contents != NULL || length == 0, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_stat (path, &st) != 0)
+  if (length > MAX_CACHE_SIZE)
     {
-      int saved_errno = errno;
-
-      if (saved_errno == ENOENT)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No cached price feed");
-      else
-        set_corrupt (error, path, "%s", g_strerror (saved_errno));
+      set_corrupt (error, path, "larger than %d bytes", MAX_CACHE_SIZE);
       return NULL;
     }
-  if (!S_ISREG (st.st_mode) || st.st_size > MAX_CACHE_SIZE)
+  if (length == 0 || !rw_json_check_strict (contents, length, 4, &local_error))
     {
-      set_corrupt (error, path, "not a regular file of at most %d bytes", MAX_CACHE_SIZE);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      set_corrupt (error, path, "%s", local_error->message);
-      return NULL;
-    }
-  if (!rw_json_check_strict (contents, length, 4, &local_error))
-    {
-      set_corrupt (error, path, "%s", local_error->message);
+      set_corrupt (error, path, "%s", local_error != NULL ? local_error->message : "empty");
       return NULL;
     }
   parser = json_parser_new_immutable ();
@@ -162,6 +147,40 @@ rw_price_cache_load (const char  *path,
   entry->etag = g_strdup (etag);
   entry->last_modified = g_strdup (last_modified);
   return g_steal_pointer (&entry);
+}
+
+RwPriceCacheEntry *
+rw_price_cache_load (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No cached price feed");
+      else
+        set_corrupt (error, path, "%s", g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode) || st.st_size > MAX_CACHE_SIZE)
+    {
+      set_corrupt (error, path, "not a regular file of at most %d bytes", MAX_CACHE_SIZE);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      set_corrupt (error, path, "%s", local_error->message);
+      return NULL;
+    }
+  return rw_price_cache_parse (contents, length, path, error);
 }
 
 gboolean

@@ -36,6 +36,12 @@ char               *rw_price_cache_get_default_path  (void);
 RwPriceCacheEntry  *rw_price_cache_load              (const char        *path,
                                                       GError           **error);
 
+/* The same, from the file's contents; @path only names it in messages. */
+RwPriceCacheEntry  *rw_price_cache_parse             (const char        *contents,
+                                                      gsize              length,
+                                                      const char        *path,
+                                                      GError           **error);
+
 /* Writes atomically (a temporary file renamed over the old one, mode 0600),
  * creating the directory. @document must be a feed that validates. */
 gboolean            rw_price_cache_save              (const char        *path,

@@ -1,4 +1,4 @@
-/* fuzz-price-feed.c: libFuzzer target for the price feed parser
+/* fuzz-price-feed.c: libFuzzer target for the price feed and cache parsers
  *
  * Copyright 2026 The Rigwise authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "rw-price-cache.h"
 #include "rw-price-feed.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -57,7 +58,24 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   GError *error = NULL;
+  RwPriceCacheEntry *entry;
   RwPriceFeed *feed;
+
+  /* The cache file is read back at every start: it must be as robust. */
+  entry = rw_price_cache_parse ((const char *) data, size, "fuzz", &error);
+  if (entry == NULL)
+    {
+      if (error == NULL || error->message == NULL)
+        abort ();
+      g_clear_error (&error);
+    }
+  else
+    {
+      if (error != NULL || entry->feed == NULL || entry->url == NULL || entry->fetched_at == NULL)
+        abort ();
+      check_feed (entry->feed);
+      rw_price_cache_entry_free (entry);
+    }
 
   feed = rw_price_feed_new_from_data ((const char *) data, size, &error);
   if (feed == NULL)

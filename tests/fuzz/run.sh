@@ -19,6 +19,7 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   -I"$top/src/core" -I"$top/src/net" \
   "$top/tests/fuzz/fuzz-price-feed.c" \
   "$top/src/net/rw-json-strict.c" \
+  "$top/src/net/rw-price-cache.c" \
   "$top/src/net/rw-price-feed.c" \
   $(pkg-config --cflags --libs json-glib-1.0 gio-2.0) -lm \
   -o "$out/fuzz-price-feed"
