@@ -249,6 +249,28 @@ test_window_workload_updates (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (desktop), ==, "Fits");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (desktop), "success"));
 
+  /* Training options appear only for training modes; LoRA of the 8B model
+   * fits both machines and has a training speed. */
+  {
+    AdwComboRow *mode_row = ADW_COMBO_ROW (find_widget (sidebar, ADW_TYPE_COMBO_ROW, row_has_title, "_Mode"));
+    GtkWidget *rank_row = find_widget (sidebar, ADW_TYPE_ACTION_ROW, row_has_title, "LoRA _rank");
+
+    g_assert_nonnull (mode_row);
+    g_assert_nonnull (rank_row);
+    g_assert_false (gtk_widget_is_visible (rank_row));
+    select_in_combo_row (mode_row, "LoRA fine-tune");
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    g_assert_true (gtk_widget_is_visible (rank_row));
+    data = rw_window_get_chart_data (fixture->window);
+    g_assert_cmpuint (estimate_for (data, "dgx-spark")->fit, ==, RW_FIT_FITS);
+    g_assert_true (isfinite (estimate_for (data, "dgx-spark")->train_tok_s));
+    g_assert_cmpfloat (estimate_for (data, "dgx-spark")->memory.gradients, >, 0);
+    select_in_combo_row (mode_row, "Inference");
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    g_assert_false (gtk_widget_is_visible (rank_row));
+    data = rw_window_get_chart_data (fixture->window);
+  }
+
   /* The charts draw the window's model. */
   g_assert_true (rw_chart_widget_get_data (rw_chart_card_get_chart (rw_fit_view_get_main_chart (rw_window_get_fit_view (fixture->window)))) == data);
 }
@@ -423,6 +445,19 @@ test_window_screenshots (Fixture       *fixture,
 
             adw_view_stack_set_visible_child_name (rw_window_get_view_stack (window), views[v]);
             wait_for_settled_frames (GTK_WIDGET (window));
+            save_shot (window, name);
+          }
+
+        /* Narrow: the folded sidebar slides over the content when asked. */
+        if (adw_flap_get_folded (rw_window_get_flap (window)))
+          {
+            g_autofree char *name = g_strdup_printf ("sidebar-%dx%d-%s.png", sizes[s].width,
+                                                     sizes[s].height, dark ? "dark" : "light");
+
+            g_assert_false (adw_flap_get_reveal_flap (rw_window_get_flap (window)));
+            gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+            wait_for_settled_frames (GTK_WIDGET (window));
+            g_assert_true (adw_flap_get_reveal_flap (rw_window_get_flap (window)));
             save_shot (window, name);
           }
 
