@@ -120,6 +120,12 @@ print_text (const RwCliWorkload *cw,
       rw_cli_table_take_row (speed, cells);
     }
   rw_cli_table_print (speed, out);
+  for (guint i = 0; i < n; i++)
+    {
+      if (estimates[i].efficiency_uncalibrated)
+        g_string_append_printf (out, "note: %s has no %s efficiencies; uncalibrated defaults used\n",
+                                estimates[i].system->id, cw->workload.runtime);
+    }
 
   g_string_append (out, "\nMemory (GB)\n");
   rw_cli_table_add_row (memory, "system", "weights", "KV cache", "activations", "gradients",
