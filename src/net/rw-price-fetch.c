@@ -265,11 +265,11 @@ body_received_cb (char   *buffer,
 }
 
 static int
-progress_cb (void       *user_data,
-             curl_off_t  dl_total,
-             curl_off_t  dl_now,
-             curl_off_t  ul_total,
-             curl_off_t  ul_now)
+transfer_progressed_cb (void       *user_data,
+                        curl_off_t  dl_total,
+                        curl_off_t  dl_now,
+                        curl_off_t  ul_total,
+                        curl_off_t  ul_now)
 {
   Transfer *t = user_data;
 
@@ -454,7 +454,7 @@ rw_price_fetch_sync (const char               *url,
   curl_easy_setopt (t.curl, CURLOPT_WRITEFUNCTION, body_received_cb);
   curl_easy_setopt (t.curl, CURLOPT_WRITEDATA, &t);
   curl_easy_setopt (t.curl, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt (t.curl, CURLOPT_XFERINFOFUNCTION, progress_cb);
+  curl_easy_setopt (t.curl, CURLOPT_XFERINFOFUNCTION, transfer_progressed_cb);
   curl_easy_setopt (t.curl, CURLOPT_XFERINFODATA, &t);
   /* A loopback test server is never reached through a proxy. */
   if (strcmp (scheme, "http") == 0)
