@@ -33,4 +33,5 @@ export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 # New inputs go to the copy in OUTDIR, never into the source tree.
 cd "$out"
 exec ./fuzz-price-feed -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-  -max_len=16384 -print_final_stats=1 corpus "$top/tests/fuzz/corpus"
+  -max_len=16384 -print_final_stats=1 -dict="$top/tests/fuzz/price-feed.dict" \
+  corpus "$top/tests/fuzz/corpus"
