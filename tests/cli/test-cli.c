@@ -506,6 +506,41 @@ test_help (void)
   g_assert_true (g_str_has_prefix (d.err, "Usage: rigwise-cli COMMAND"));
 }
 
+/* The golden row checked by hand (also in README "rigwise-cli"): Llama 3.3
+ * 70B (80 layers, hidden 8192, 64/8 heads of 128, MLP 28672, untied
+ * 128256 vocabulary) at Q4_K_M on the fixture's DGX Spark.
+ *   parameters: 80 × (2·8192·64·128 + 2·8192·8·128 + 3·8192·28672 + 2·8192)
+ *               + 2 × 128256·8192 + 8192 = 70 553 706 496
+ *   weights:    × 4.885 / 8 = 43 081 857 029.1 bytes
+ *   KV cache:   2·8·128 · 2 B · 80 layers · 32768 = 10 737 418 240 bytes
+ *   decode:     all but the input embedding, (70 553 706 496 − 1 050 673 152)
+ *               × 4.885 / 8 = 42 440 914 485.2 bytes a token, at 273 GB/s ×
+ *               0.75 = 204.75 GB/s: 4.8244 tok/s
+ *   cost:       $3,999 / 4.8244 tok/s = $828.91 per token/s */
+static void
+test_golden_by_hand (void)
+{
+  const char *args[] = { "estimate", "--system", "dgx-spark", "--model", "llama-3.3-70b",
+                         "--weights", "q4_k_m", "--context", "32768", "--json", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *model, *r, *memory;
+  double decode = 204.75e9 / ((70553706496.0 - 1050673152.0) * 4.885 / 8);
+
+  run_cli (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  model = json_object_get_object_member (json_object_get_object_member (root, "workload"), "model");
+  r = json_array_get_object_element (json_object_get_array_member (root, "results"), 0);
+  memory = json_object_get_object_member (r, "memory");
+  g_assert_cmpfloat (json_object_get_double_member (model, "total_params"), ==, 70553706496.0);
+  g_assert_cmpint (json_object_get_int_member (memory, "weights_bytes"), ==, 43081857029);
+  g_assert_cmpint (json_object_get_int_member (memory, "kv_cache_bytes"), ==, 10737418240);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (r, "decode_tok_s") / decode, 1, 1e-12);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (r, "cost"), "per_decode_tok_s"),
+                                  3999 / decode, 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +564,7 @@ main (int   argc,
     }
   g_test_add_func ("/cli/error/config", test_config_errors);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/golden/by-hand", test_golden_by_hand);
   g_test_add_func ("/cli/json/inference", test_json_inference);
   g_test_add_func ("/cli/json/training", test_json_training);
   g_test_add_func ("/cli/json/systems-and-lists", test_json_systems_and_lists);
