@@ -289,6 +289,7 @@ test_window_import_model (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   RwWorkloadSidebar *sidebar = rw_window_get_sidebar (fixture->window);
   guint n_models = rw_catalog_get_n_models (fixture->catalog);
+  const char *broken = "{\"model_type\": \"llama\", \"hidden_size\": \"wide\"}";
   const RwModel *model;
 
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -316,7 +317,7 @@ test_window_import_model (Fixture       *fixture,
 
   bad = g_file_new_tmp ("rigwise-bad-XXXXXX.json", &stream, &error);
   g_assert_no_error (error);
-  g_assert_true (g_file_replace_contents (bad, "{\"model_type\": \"llama\", \"hidden_size\": \"wide\"}", 48,
+  g_assert_true (g_file_replace_contents (bad, broken, strlen (broken),
                                           NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (rw_window_import_model_file (fixture->window, bad, &error));
