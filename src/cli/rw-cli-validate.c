@@ -61,6 +61,7 @@ summary_to_json (JsonBuilder               *b,
 {
   json_builder_begin_object (b);
   add_string (b, "system", s->system_id);
+  add_string (b, "runtime", s->runtime);
   json_builder_set_member_name (b, "decode");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "rows");
@@ -137,8 +138,9 @@ add_summary_row (RwCliTable                *table,
                  const char                *name,
                  const RwValidationSummary *s)
 {
-  char *cells[9] = {
+  char *cells[10] = {
     g_strdup (name),
+    g_strdup (s->runtime != NULL ? s->runtime : ""),
     g_strdup_printf ("%u", s->n_decode),
     percent (s->decode_median),
     percent (s->decode_worst),
@@ -155,7 +157,7 @@ add_summary_row (RwCliTable                *table,
 static void
 print_text (const RwValidation *v)
 {
-  g_autoptr(RwCliTable) summary = rw_cli_table_new (9, 1);
+  g_autoptr(RwCliTable) summary = rw_cli_table_new (10, 2);
   g_autoptr(RwCliTable) rows = rw_cli_table_new (10, 5);
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -164,7 +166,7 @@ print_text (const RwValidation *v)
                           "scale is the factor on the efficiency that would minimise the median error.\n\n",
                           v->rows->len - v->n_skipped, v->n_skipped);
 
-  rw_cli_table_add_row (summary, "system", "decode rows", "median", "worst", "scale",
+  rw_cli_table_add_row (summary, "system", "runtime", "decode rows", "median", "worst", "scale",
                         "prefill rows", "median", "worst", "scale", NULL);
   for (guint i = 0; i < v->systems->len; i++)
     {
@@ -208,24 +210,25 @@ static void
 print_calibration (RwCatalog          *catalog,
                    const RwValidation *v)
 {
-  g_autoptr(RwCliTable) table = rw_cli_table_new (5, 1);
-  g_autoptr(GString) out = g_string_new ("\nCalibration for llama.cpp (efficiency × scale; rerun validate after applying):\n");
+  g_autoptr(RwCliTable) table = rw_cli_table_new (6, 2);
+  g_autoptr(GString) out = g_string_new ("\nCalibration (efficiency × scale; rerun validate after applying):\n");
 
-  rw_cli_table_add_row (table, "system", "decode_bandwidth", "suggested", "prefill_compute", "suggested", NULL);
+  rw_cli_table_add_row (table, "system", "runtime", "decode_bandwidth", "suggested", "prefill_compute", "suggested", NULL);
   for (guint i = 0; i < v->systems->len; i++)
     {
       const RwValidationSummary *s = g_ptr_array_index (v->systems, i);
       RwSystem *system = rw_catalog_lookup_system (catalog, s->system_id);
-      const RwEfficiency *eff = rw_system_get_efficiency (system, "llama.cpp");
-      char *cells[5];
+      const RwEfficiency *eff = rw_system_get_efficiency (system, s->runtime);
+      char *cells[6];
 
       if (eff == NULL)
         continue;
       cells[0] = g_strdup (s->system_id);
-      cells[1] = rw_cli_format_number (eff->decode_bandwidth, 3);
-      cells[2] = rw_cli_format_number (MIN (1, eff->decode_bandwidth * s->decode_scale), 3);
-      cells[3] = rw_cli_format_number (eff->prefill_compute, 3);
-      cells[4] = rw_cli_format_number (MIN (1, eff->prefill_compute * s->prefill_scale), 3);
+      cells[1] = g_strdup (s->runtime);
+      cells[2] = rw_cli_format_number (eff->decode_bandwidth, 3);
+      cells[3] = rw_cli_format_number (MIN (1, eff->decode_bandwidth * s->decode_scale), 3);
+      cells[4] = rw_cli_format_number (eff->prefill_compute, 3);
+      cells[5] = rw_cli_format_number (MIN (1, eff->prefill_compute * s->prefill_scale), 3);
       rw_cli_table_take_row (table, cells);
     }
   rw_cli_table_print (table, out);

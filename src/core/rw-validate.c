@@ -52,6 +52,7 @@ summary_free (gpointer data)
   RwValidationSummary *summary = data;
 
   g_free (summary->system_id);
+  g_free (summary->runtime);
   g_free (summary);
 }
 
@@ -92,11 +93,13 @@ best_scale (const double *ratios,
   return best;
 }
 
-/* Fills the statistics of @summary from the rows of @system_id (NULL: all). */
+/* Fills the statistics of @summary from the rows of @system_id and
+ * @runtime (NULL: all). */
 static void
 summarise (RwValidationSummary *summary,
            GArray              *rows,
-           const char          *system_id)
+           const char          *system_id,
+           const char          *runtime)
 {
   /* One block for the scratch arrays: [decode, prefill] × [|error|, ratio], and work space. */
   guint len = MAX (rows->len, 1);
@@ -115,6 +118,8 @@ summarise (RwValidationSummary *summary,
       if (row->skip_reason != NULL)
         continue;
       if (system_id != NULL && g_strcmp0 (row->benchmark->system_id, system_id) != 0)
+        continue;
+      if (runtime != NULL && g_strcmp0 (row->benchmark->runtime, runtime) != 0)
         continue;
 
       e = fabs (row->error);
@@ -233,21 +238,38 @@ rw_validate (RwCatalog  *catalog,
       g_array_append_val (validation->rows, row);
     }
 
+  /* One summary per system and runtime (efficiencies are per both), in
+   * catalog order of systems, runtimes in the order rows name them. */
   for (guint s = 0; s < rw_catalog_get_n_systems (catalog); s++)
     {
       RwSystem *system = rw_catalog_get_system (catalog, s);
-      RwValidationSummary *summary = g_new0 (RwValidationSummary, 1);
+      g_autoptr(GPtrArray) runtimes = g_ptr_array_new ();
 
-      summarise (summary, validation->rows, system->id);
-      if (summary->n_decode + summary->n_prefill == 0)
+      for (guint i = 0; i < validation->rows->len; i++)
         {
-          summary_free (summary);
-          continue;
+          const RwBenchmark *b = g_array_index (validation->rows, RwValidationRow, i).benchmark;
+
+          if (g_strcmp0 (b->system_id, system->id) == 0 && b->runtime != NULL
+              && !g_ptr_array_find_with_equal_func (runtimes, b->runtime, g_str_equal, NULL))
+            g_ptr_array_add (runtimes, b->runtime);
         }
-      summary->system_id = g_strdup (system->id);
-      g_ptr_array_add (validation->systems, summary);
+
+      for (guint r = 0; r < runtimes->len; r++)
+        {
+          RwValidationSummary *summary = g_new0 (RwValidationSummary, 1);
+
+          summarise (summary, validation->rows, system->id, g_ptr_array_index (runtimes, r));
+          if (summary->n_decode + summary->n_prefill == 0)
+            {
+              summary_free (summary);
+              continue;
+            }
+          summary->system_id = g_strdup (system->id);
+          summary->runtime = g_strdup (g_ptr_array_index (runtimes, r));
+          g_ptr_array_add (validation->systems, summary);
+        }
     }
-  summarise (&validation->overall, validation->rows, NULL);
+  summarise (&validation->overall, validation->rows, NULL, NULL);
 
   return g_steal_pointer (&validation);
 }

@@ -32,6 +32,7 @@ typedef struct
 typedef struct
 {
   char    *system_id;         /* NULL for the overall summary */
+  char    *runtime;           /* "llama.cpp"; NULL for the overall summary */
   guint    n_decode;
   guint    n_prefill;
   double   decode_median;
@@ -45,7 +46,7 @@ typedef struct
 typedef struct
 {
   GArray              *rows;       /* RwValidationRow, in catalog order */
-  GPtrArray           *systems;    /* RwValidationSummary*, catalog system order, only systems with rows */
+  GPtrArray           *systems;    /* RwValidationSummary* per system and runtime with rows, catalog system order */
   RwValidationSummary  overall;
   guint                n_skipped;
   RwCatalog           *catalog;    /* keeps the benchmarks alive */
@@ -58,6 +59,8 @@ typedef struct
 RwValidation *rw_validate            (RwCatalog          *catalog,
                                       GError            **error);
 void          rw_validation_free     (RwValidation       *validation);
+/* The first summary of @system_id (its first runtime), or the overall one
+ * for NULL; NULL when the system has no rows. */
 const RwValidationSummary *
               rw_validation_lookup   (const RwValidation *validation,
                                       const char         *system_id);

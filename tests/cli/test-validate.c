@@ -168,6 +168,11 @@ test_validate_tiny (void)
   g_assert_true (all == &v->overall);
   g_assert_null (rw_validation_lookup (v, "nonexistent"));
 
+  g_assert_cmpstr (uni->runtime, ==, "llama.cpp");
+  g_assert_cmpstr (dis->runtime, ==, "llama.cpp");
+  g_assert_null (all->runtime);
+  g_assert_null (all->system_id);
+
   g_assert_cmpuint (uni->n_decode, ==, 3);
   g_assert_cmpuint (uni->n_prefill, ==, 2);
   g_assert_cmpfloat_with_epsilon (uni->decode_median, 0.10, EPS);
