@@ -7,8 +7,6 @@
 
 #include <math.h>
 
-#include <fontconfig/fontconfig.h>
-
 #include "rigwise-core.h"
 #include "rigwise-render.h"
 #include "rw-render-private.h"
@@ -159,14 +157,4 @@ test_save_artifact (cairo_surface_t *surface,
   g_autofree char *path = test_artifact_path (name);
 
   g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-}
-
-/* Frees pango's, cairo's and fontconfig's process-wide font caches so
- * LeakSanitizer and valgrind see only leaks of our own. */
-static inline void
-test_free_font_caches (void)
-{
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  FcFini ();
 }

@@ -307,6 +307,5 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&catalog);
-  test_free_font_caches ();
   return status;
 }

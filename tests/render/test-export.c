@@ -399,6 +399,5 @@ main (int   argc,
   g_free (tmpdir);
   rw_chart_data_unref (data);
   g_clear_object (&catalog);
-  test_free_font_caches ();
   return status;
 }

@@ -290,6 +290,26 @@ test_all_sizes (void)
         }
 }
 
+/* A widget may be allocated any size on the way to its final one: tiny,
+ * flat or tall sizes draw the background and whatever fits, never fail. */
+static void
+test_degenerate_sizes (void)
+{
+  g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.3-70b", "bf16", 8192,
+                                                 "dgx-spark", "custom-5090", NULL);
+  static const int sizes[][2] = { { 1, 1 }, { 50, 30 }, { 120, 80 }, { 2000, 60 }, { 60, 1500 } };
+
+  for (guint k = 0; k < RW_CHART_N; k++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        cairo_surface_t *surface = test_render (data, k, sizes[z][0], sizes[z][1], 1, NULL, NULL);
+
+        g_assert_cmphex (test_pixel (surface, 0, 0), ==, 0xffffff);
+        g_assert_cmphex (test_pixel (surface, sizes[z][0] - 1, sizes[z][1] - 1), ==, 0xffffff);
+        cairo_surface_destroy (surface);
+      }
+}
+
 /* A HiDPI context (device scale 2) draws the same layout at twice the
  * pixels: the geometry in user units is identical. */
 static void
@@ -329,9 +349,9 @@ main (int   argc,
   g_test_add_func ("/render/tco/lines", test_tco_lines);
   g_test_add_func ("/render/all-sizes", test_all_sizes);
   g_test_add_func ("/render/scale-independent-layout", test_scale_independent_layout);
+  g_test_add_func ("/render/degenerate-sizes", test_degenerate_sizes);
 
   status = g_test_run ();
   g_clear_object (&catalog);
-  test_free_font_caches ();
   return status;
 }
