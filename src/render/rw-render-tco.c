@@ -135,6 +135,7 @@ _rw_render_tco_chart_full (const RwChartData  *data,
       double x = _rw_snap (&c, X_OF (data->workload.years), c.line);
       double dash[] = { c.font * 0.3, c.font * 0.3 };
       g_autofree char *years = format_years (data->workload.years);
+      double tw;
 
       _rw_set_color (cr, &c.style->axis);
       cairo_set_line_width (cr, c.line);
@@ -143,7 +144,12 @@ _rw_render_tco_chart_full (const RwChartData  *data,
       cairo_line_to (cr, x, plot.y + plot.height);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      _rw_text (&c, years, x + c.font * 0.3, plot.y, 0, 0, 0.75, FALSE, &c.style->dim_foreground, -1);
+
+      _rw_text_extents (&c, years, 0.75, FALSE, &tw, NULL);
+      if (x + c.font * 0.3 + tw <= plot.x + plot.width)
+        _rw_text (&c, years, x + c.font * 0.3, plot.y, 0, 0, 0.75, FALSE, &c.style->dim_foreground, -1);
+      else
+        _rw_text (&c, years, x - c.font * 0.3, plot.y, 1, 0, 0.75, FALSE, &c.style->dim_foreground, -1);
     }
 
   for (guint i = 0; i < data->n_systems; i++)

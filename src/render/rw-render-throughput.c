@@ -143,6 +143,7 @@ _rw_render_throughput_chart_full (const RwChartData  *data,
       g_autofree char *ctx = _rw_format_tokens (data->workload.context);
       /* TRANSLATORS: marks the user's chosen context on the axis, e.g. "your 32K" */
       g_autofree char *label = g_strdup_printf (_("your %s"), ctx);
+      double tw;
 
       _rw_set_color (cr, &c.style->axis);
       cairo_set_dash (cr, dash, 2, 0);
@@ -150,7 +151,13 @@ _rw_render_throughput_chart_full (const RwChartData  *data,
       cairo_line_to (cr, x, plot.y + plot.height);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      _rw_text (&c, label, x + c.font * 0.3, plot.y, 0, 0, 0.75, FALSE, &c.style->dim_foreground, -1);
+
+      /* Right of the line, or left of it near the plot's right edge. */
+      _rw_text_extents (&c, label, 0.75, FALSE, &tw, NULL);
+      if (x + c.font * 0.3 + tw <= plot.x + plot.width)
+        _rw_text (&c, label, x + c.font * 0.3, plot.y, 0, 0, 0.75, FALSE, &c.style->dim_foreground, -1);
+      else
+        _rw_text (&c, label, x - c.font * 0.3, plot.y, 1, 0, 0.75, FALSE, &c.style->dim_foreground, -1);
     }
 
   for (guint i = 0; i < data->n_systems; i++)
