@@ -402,8 +402,37 @@ save_shot (RwWindow   *window,
   g_assert_nonnull (dir);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   path = g_build_filename (dir, name, NULL);
-  rw_screenshot_save_window (GTK_WINDOW (window), path, &error);
+  /* Right after a new window's first frames its paintable can still come
+   * out empty: draw a few more frames before giving up. */
+  for (guint attempt = 0; attempt < 10; attempt++)
+    {
+      g_clear_error (&error);
+      if (rw_screenshot_save_window (GTK_WINDOW (window), path, &error)
+          || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED))
+        break;
+      wait_for_frames (GTK_WIDGET (window));
+    }
   g_assert_no_error (error);
+
+  /* The file holds the whole window, and real drawing: the header bar, the
+   * content and the text differ, so many pixels differ from the first. */
+  {
+    g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+    int width, height;
+    g_autofree guint32 *pixels = NULL;
+    guint differing = 0;
+
+    g_assert_no_error (error);
+    width = gdk_texture_get_width (texture);
+    height = gdk_texture_get_height (texture);
+    g_assert_cmpint (width, ==, gtk_widget_get_width (GTK_WIDGET (window)));
+    g_assert_cmpint (height, ==, gtk_widget_get_height (GTK_WIDGET (window)));
+    pixels = g_new (guint32, (gsize) width * height);
+    gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
+    for (gsize i = 0; i < (gsize) width * height; i++)
+      differing += pixels[i] != pixels[0];
+    g_assert_cmpuint (differing, >, (guint) (width * height / 20));
+  }
   g_test_message ("screenshot: %s", path);
 }
 
