@@ -57,10 +57,10 @@ _rw_canvas_begin (RwCanvas           *c,
   c->height = height;
 
   /* Text and strokes grow with the area (geometric mean of both sides), so
-   * a 4K export looks like the 1280×800 one, only sharper; below ~900×560
-   * they stop shrinking to stay readable. */
+   * a 4K export looks like the 1280×800 one, only sharper; below ~1090×680
+   * they stop shrinking, at about the UI font size, to stay readable. */
   scale = style->scale > 0 ? style->scale : 1.0;
-  c->u = CLAMP (sqrt ((width * height) / (DESIGN_WIDTH * DESIGN_HEIGHT)), 0.7, 4.0) * scale;
+  c->u = CLAMP (sqrt ((width * height) / (DESIGN_WIDTH * DESIGN_HEIGHT)), 0.85, 4.0) * scale;
   c->font = style->font_size > 0 ? style->font_size * c->u : 13.0 * c->u;
   c->font = MIN (c->font, MAX (height / 15.0, 6.0));
   c->pad = MAX (c->font * 1.1, 6.0);
@@ -288,7 +288,9 @@ _rw_legend (RwCanvas           *c,
             double              max_width,
             gboolean            draw)
 {
-  double size = c->font * 0.85;
+  /* Small charts keep more room for the data. */
+  double text_size = c->compact ? 0.75 : 0.85;
+  double size = c->font * text_size;
   double gap = c->font * 0.4;
   double spacing = c->font * 1.2;
   double line_h, cx = x, cy = y;
@@ -296,7 +298,7 @@ _rw_legend (RwCanvas           *c,
   if (n_items == 0)
     return 0;
 
-  _rw_text_extents (c, "Ag", 0.85, FALSE, NULL, &line_h);
+  _rw_text_extents (c, "Ag", text_size, FALSE, NULL, &line_h);
   line_h = MAX (line_h, size) * 1.15;
 
   for (guint i = 0; i < n_items; i++)
@@ -305,7 +307,7 @@ _rw_legend (RwCanvas           *c,
                    items[i].kind == RW_SWATCH_POINT) ? size * 1.4 : size;
       double tw, item_w;
 
-      _rw_text_extents (c, items[i].label, 0.85, FALSE, &tw, NULL);
+      _rw_text_extents (c, items[i].label, text_size, FALSE, &tw, NULL);
       tw = MIN (tw, max_width - sw - gap);
       item_w = sw + gap + tw;
       if (cx > x && cx + item_w > x + max_width)
@@ -316,7 +318,7 @@ _rw_legend (RwCanvas           *c,
       if (draw)
         {
           draw_swatch (c, &items[i], cx, cy + (line_h - size) / 2, size);
-          _rw_text (c, items[i].label, cx + sw + gap, cy + line_h / 2, 0, 0.5, 0.85, FALSE,
+          _rw_text (c, items[i].label, cx + sw + gap, cy + line_h / 2, 0, 0.5, text_size, FALSE,
                     &c->style->foreground, MAX (tw, 1) + 1);
         }
       cx += item_w + spacing;
