@@ -412,6 +412,16 @@ test_not_modified (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (entry->document, f->good));
   g_assert_cmpstr (entry->etag, ==, ETAG);
+
+  /* The cached validators belong to their address: another address (here
+   * one that redirects to the same feed) asks unconditionally. */
+  g_clear_pointer (&report, rw_price_refresh_report_free);
+  g_clear_pointer (&if_none_match, g_free);
+  report = refresh_path (f, "/moved", &error);
+  g_assert_no_error (error);
+  g_assert_false (report->unchanged);
+  if_none_match = rw_test_server_get_last_header (f->server, "/feed.json", "If-None-Match");
+  g_assert_null (if_none_match);
 }
 
 static void
