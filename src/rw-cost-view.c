@@ -24,6 +24,7 @@ struct _RwCostView
   RwChartCard *cost_chart;
   RwChartCard *tco_chart;
   GtkWidget   *grid;
+  GtkWidget   *note;
 };
 
 G_DEFINE_FINAL_TYPE (RwCostView, rw_cost_view, GTK_TYPE_WIDGET)
@@ -140,6 +141,13 @@ rw_cost_view_init (RwCostView *self)
   self->grid = rw_stat_grid_new (_("Cost figures"));
   gtk_box_append (self->content, self->grid);
 
+  self->note = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->note), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->note), TRUE);
+  gtk_widget_add_css_class (self->note, "dim-label");
+  gtk_widget_add_css_class (self->note, "caption");
+  gtk_box_append (self->content, self->note);
+
   self->cost_chart = g_object_new (RW_TYPE_CHART_CARD, "kind", RW_CHART_COST, NULL);
   gtk_box_append (self->content, GTK_WIDGET (self->cost_chart));
   self->tco_chart = g_object_new (RW_TYPE_CHART_CARD, "kind", RW_CHART_TCO, NULL);
@@ -161,6 +169,7 @@ rw_cost_view_set_data (RwCostView  *self,
   const char *headers[N_MAX];
   char *cells[N_MAX] = { NULL, };
   GtkGrid *grid;
+  gboolean any_assumed = FALSE;
   guint n;
 
   g_return_if_fail (RW_IS_COST_VIEW (self));
@@ -191,9 +200,21 @@ rw_cost_view_set_data (RwCostView  *self,
           const RwEstimate *e = rw_chart_data_get_estimate (data, i);
           double v = e->per_tflop[precisions[p].precision];
 
-          /* NAN here means the vendor publishes no such peak. */
-          cells[i] = isfinite (v) ? rw_app_format_money (v, rw_chart_data_get_system (data, i)->currency)
-                                  : g_strdup (_("not published"));
+          const RwSystem *system = rw_chart_data_get_system (data, i);
+
+          /* NAN here means the vendor publishes no such peak; an assumed
+           * peak is marked as the charts mark it. */
+          if (!isfinite (v))
+            cells[i] = g_strdup (_("not published"));
+          else if (system->peak[precisions[p].precision].assumed)
+            {
+              g_autofree char *money = rw_app_format_money (v, system->currency);
+              /* Translators: a cost from an assumed, unpublished peak */
+              cells[i] = g_strdup_printf (_("≈ %s"), money);
+              any_assumed = TRUE;
+            }
+          else
+            cells[i] = rw_app_format_money (v, system->currency);
         }
       rw_stat_grid_add_row (grid, _(precisions[p].label), (const char * const *) cells, n);
       for (guint i = 0; i < n; i++)
@@ -204,7 +225,26 @@ rw_cost_view_set_data (RwCostView  *self,
   add_money_row (grid, data, n, _("Per decode token/s"), G_STRUCT_OFFSET (RwEstimate, per_decode_tok_s));
   add_money_row (grid, data, n, _("Electricity per million tokens"), G_STRUCT_OFFSET (RwEstimate, energy_per_mtok));
   add_money_row (grid, data, n, _("Electricity per year"), G_STRUCT_OFFSET (RwEstimate, energy_per_year));
-  add_money_row (grid, data, n, _("Total cost of ownership"), G_STRUCT_OFFSET (RwEstimate, tco));
+  {
+    double years = g_settings_get_double (self->settings, "years");
+    g_autofree char *number = rw_format_number (years, years == floor (years) ? 0 : 1);
+    /* Translators: %s is a number of years, possibly fractional ("2.5") */
+    g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "Total cost over %s year",
+                                                           "Total cost over %s years",
+                                                           years == 1.0 ? 1 : 2),
+                                              number);
+
+    add_money_row (grid, data, n, title, G_STRUCT_OFFSET (RwEstimate, tco));
+  }
+
+  gtk_label_set_label (GTK_LABEL (self->note),
+                       any_assumed
+                       ? _("≈: the vendor publishes no such dense peak; the figure assumes one, as the "
+                           "catalog notes. Not published: no peak, not even an assumed one. "
+                           "n/a: the figure does not apply.")
+                       : _("Not published: the vendor publishes no such peak. "
+                           "n/a: the figure does not apply."));
 }
 
 RwChartCard *

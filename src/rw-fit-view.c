@@ -113,23 +113,30 @@ rw_fit_view_set_data (RwFitView   *self,
     }
   rw_stat_grid_reset (grid, headers, n);
 
-#define ROW(title, field) \
+/* Gradients and optimizer state only exist when training: rows that are
+ * zero on every system are left out rather than listed as 0. */
+#define ROW(title, field, always) \
   G_STMT_START { \
+    gboolean any = (always); \
     for (guint i = 0; i < n; i++) \
-      v[i] = rw_chart_data_get_estimate (data, i)->memory.field; \
-    add_bytes_row (grid, title, v, n, binary); \
+      { \
+        v[i] = rw_chart_data_get_estimate (data, i)->memory.field; \
+        any |= v[i] != 0; \
+      } \
+    if (any) \
+      add_bytes_row (grid, title, v, n, binary); \
   } G_STMT_END
 
-  ROW (_("Weights"), weights);
-  ROW (_("KV cache"), kv_cache);
-  ROW (_("Activations"), activations);
-  ROW (_("Gradients"), gradients);
-  ROW (_("Optimizer state"), optimizer);
-  ROW (_("Runtime overhead"), overhead);
-  ROW (_("Total"), total);
-  ROW (_("Usable GPU or unified memory"), device_capacity);
-  ROW (_("Usable with host RAM"), capacity);
-  ROW (_("Spilled to host RAM"), spill);
+  ROW (_("Weights"), weights, TRUE);
+  ROW (_("KV cache"), kv_cache, TRUE);
+  ROW (_("Activations"), activations, TRUE);
+  ROW (_("Gradients"), gradients, FALSE);
+  ROW (_("Optimizer state"), optimizer, FALSE);
+  ROW (_("Runtime overhead"), overhead, TRUE);
+  ROW (_("Total"), total, TRUE);
+  ROW (_("Usable GPU or unified memory"), device_capacity, TRUE);
+  ROW (_("Usable with host RAM"), capacity, TRUE);
+  ROW (_("Spilled to host RAM"), spill, TRUE);
 #undef ROW
 
   for (guint i = 0; i < n; i++)
