@@ -148,8 +148,19 @@ rw_speed_view_set_data (RwSpeedView *self,
 
   add_row (grid, data, n, _("Decode, per sequence"),
            G_STRUCT_OFFSET (RwEstimate, decode_tok_s), rw_app_format_tok_s);
-  add_row (grid, data, n, _("Decode, whole batch"),
-           G_STRUCT_OFFSET (RwEstimate, decode_tok_s_total), rw_app_format_tok_s);
+  /* With one sequence the whole batch is that sequence: say it once. */
+  {
+    gboolean batched = FALSE;
+
+    for (guint i = 0; i < n; i++)
+      {
+        const RwEstimate *e = rw_chart_data_get_estimate (data, i);
+        batched |= isfinite (e->decode_tok_s_total) && e->decode_tok_s_total != e->decode_tok_s;
+      }
+    if (batched)
+      add_row (grid, data, n, _("Decode, whole batch"),
+               G_STRUCT_OFFSET (RwEstimate, decode_tok_s_total), rw_app_format_tok_s);
+  }
   add_row (grid, data, n, _("Prefill"),
            G_STRUCT_OFFSET (RwEstimate, prefill_tok_s), rw_app_format_tok_s);
   add_row (grid, data, n, _("Time to first token"),

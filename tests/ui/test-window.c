@@ -101,6 +101,13 @@ row_has_title (GtkWidget     *widget,
   return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
+static gboolean
+label_ends_with (GtkWidget     *widget,
+                 gconstpointer  suffix)
+{
+  return g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), suffix);
+}
+
 /* Selects the item whose string is @text in a dropdown, as a click would. */
 static void
 select_in_dropdown (GtkDropDown *dropdown,
@@ -268,6 +275,20 @@ test_window_workload_updates (Fixture       *fixture,
     select_in_combo_row (mode_row, "Inference");
     wait_for_frames (GTK_WIDGET (fixture->window));
     g_assert_false (gtk_widget_is_visible (rank_row));
+    data = rw_window_get_chart_data (fixture->window);
+  }
+
+  /* Units follow the preference, and every figure is redrawn at once. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    GtkWidget *fit = GTK_WIDGET (rw_window_get_fit_view (fixture->window));
+
+    g_assert_nonnull (find_widget (fit, GTK_TYPE_LABEL, label_ends_with, " GB"));
+    g_assert_null (find_widget (fit, GTK_TYPE_LABEL, label_ends_with, " GiB"));
+    g_settings_set_enum (settings, "units", 1);
+    g_assert_nonnull (find_widget (fit, GTK_TYPE_LABEL, label_ends_with, " GiB"));
+    g_assert_null (find_widget (fit, GTK_TYPE_LABEL, label_ends_with, " GB"));
+    g_settings_reset (settings, "units");
     data = rw_window_get_chart_data (fixture->window);
   }
 
