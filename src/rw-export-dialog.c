@@ -14,7 +14,10 @@ struct _RwExportDialog
 {
   AdwWindow      parent_instance;
 
-  GtkButton     *export_button;
+  GtkButton            *export_button;
+  AdwPreferencesGroup  *group;
+  AdwActionRow         *width_row;
+  AdwActionRow         *height_row;
   AdwComboRow   *format_row;
   GtkSpinButton *width_spin;
   GtkSpinButton *height_spin;
@@ -56,6 +59,8 @@ on_format_changed_cb (RwExportDialog *self)
 
   /* PDF and SVG are vector: sizes are points and no scale applies. */
   gtk_widget_set_visible (GTK_WIDGET (self->scale_row), png);
+  adw_action_row_set_subtitle (self->width_row, png ? _("Pixels") : _("Points"));
+  adw_action_row_set_subtitle (self->height_row, png ? _("Pixels") : _("Points"));
 }
 
 static void
@@ -130,6 +135,9 @@ rw_export_dialog_class_init (RwExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rigwise/Rigwise/rw-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RwExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, RwExportDialog, group);
+  gtk_widget_class_bind_template_child (widget_class, RwExportDialog, width_row);
+  gtk_widget_class_bind_template_child (widget_class, RwExportDialog, height_row);
   gtk_widget_class_bind_template_child (widget_class, RwExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, RwExportDialog, width_spin);
   gtk_widget_class_bind_template_child (widget_class, RwExportDialog, height_spin);
@@ -163,7 +171,8 @@ rw_export_dialog_present (GtkWindow   *parent,
                        NULL);
   self->data = rw_chart_data_ref (data);
   self->kind = kind;
-  gtk_window_set_title (GTK_WINDOW (self), rw_chart_kind_get_title (kind));
+  adw_preferences_group_set_title (self->group, rw_chart_kind_get_title (kind));
+  adw_preferences_group_set_description (self->group, rw_chart_data_get_subtitle (data));
 
   if (g_strcmp0 (format, "pdf") == 0)
     {

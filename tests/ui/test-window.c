@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "rw-export-dialog.h"
+#include "rw-preferences-window.h"
 #include "rw-screenshot.h"
 #include "rw-window.h"
 
@@ -413,7 +414,7 @@ test_window_table_and_export (Fixture       *fixture,
 }
 
 static void
-save_shot (RwWindow   *window,
+save_shot (gpointer    window,
            const char *name)
 {
   const char *dir = g_getenv ("RIGWISE_ARTIFACTS_DIR");
@@ -518,6 +519,28 @@ test_window_screenshots (Fixture       *fixture,
         g_assert_finalize_object (window);
       }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* The dialogs, over the main window. */
+  {
+    RwPreferencesWindow *preferences;
+    RwExportDialog *dialog;
+
+    gtk_window_present (GTK_WINDOW (fixture->window));
+    wait_for_frames (GTK_WIDGET (fixture->window));
+
+    preferences = rw_preferences_window_new (GTK_WINDOW (fixture->window));
+    gtk_window_present (GTK_WINDOW (preferences));
+    wait_for_settled_frames (GTK_WIDGET (preferences));
+    save_shot (preferences, "preferences.png");
+    gtk_window_destroy (GTK_WINDOW (preferences));
+
+    dialog = rw_export_dialog_present (GTK_WINDOW (fixture->window),
+                                       rw_window_get_chart_data (fixture->window),
+                                       RW_CHART_MEMORY, "png");
+    wait_for_settled_frames (GTK_WIDGET (dialog));
+    save_shot (dialog, "export-dialog.png");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 }
 
 /* Without a compositor GTK draws a 5 px resize frame inside the window
