@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds, installs and runs the real Rigwise Flatpak without Flathub.
 #
-#   tests/flatpak/run.sh SOURCE_DIR SCRATCH_DIR
+#   tests/flatpak/run.sh SOURCE_DIR SCRATCH_DIR [NATIVE_BUILD_DIR]
 #
 # Flathub is unreachable from CI, so org.gnome.Platform cannot be installed.
 # Instead this bootstraps a stand-in runtime and SDK from Debian 12 packages
@@ -23,6 +23,8 @@ set -uo pipefail
 src=$(realpath "${1:?usage: run.sh SOURCE_DIR SCRATCH_DIR}")
 scratch=${2:?usage: run.sh SOURCE_DIR SCRATCH_DIR}
 mkdir -p "$scratch" && scratch=$(realpath "$scratch")
+# Optional: a native build of the same tree, to compare screenshots with.
+native_build=${3:+$(realpath "$3")}
 
 app_id=io.github.rigwise.Rigwise
 arch=x86_64
@@ -243,6 +245,34 @@ gui_run () {
 }
 step "flatpak run $app_id under Xvfb: the app's own screenshot is ≥640×400 and not blank" gui.log gui_run
 grep -h '^screenshot' "$log/gui.log" | sed 's/^/# /'
+
+# With the cairo renderer, what the sandboxed app draws must match the native
+# build of the same tree: same catalog, same layout, same text.
+if [ -n "$native_build" ] && [ -x "$native_build/src/rigwise" ]; then
+  same_env=(GDK_BACKEND=x11 GTK_A11Y=none GSETTINGS_BACKEND=memory GSK_RENDERER=cairo LC_ALL=C.UTF-8 LANGUAGE=en)
+  compare_run () {
+    local flatpak_env=() e
+    for e in "${same_env[@]}"; do flatpak_env+=("--env=$e"); done
+    timeout 120 xvfb-run -a -s '-screen 0 1280x1024x24' \
+      flatpak --user run "${flatpak_env[@]}" --env=RIGWISE_SCREENSHOT="$shot_in_sandbox" "$app_id" &&
+    cp "$shot_in_sandbox" "$scratch/out/flatpak-cairo.png" &&
+    timeout 120 env "${same_env[@]}" GSETTINGS_SCHEMA_DIR="$native_build/data" RIGWISE_DATADIR="$src/data" \
+      RIGWISE_SCREENSHOT="$scratch/out/native-cairo.png" \
+      xvfb-run -a -s '-screen 0 1280x1024x24' "$native_build/src/rigwise" &&
+    local a b diff total
+    a=$(identify -format '%wx%h' "$scratch/out/flatpak-cairo.png") &&
+    b=$(identify -format '%wx%h' "$scratch/out/native-cairo.png") &&
+    echo "flatpak $a, native $b" && [ "$a" = "$b" ] &&
+    # AE: the number of pixels that differ by more than 2 %.
+    { diff=$(compare -metric AE -fuzz 2% "$scratch/out/flatpak-cairo.png" "$scratch/out/native-cairo.png" \
+             "$scratch/out/difference.png" 2>&1 >/dev/null); true; } &&
+    echo "differing pixels: $diff" && [[ $diff =~ ^[0-9.e+]+$ ]] &&
+    total=$(identify -format '%[fx:w*h]' "$scratch/out/native-cairo.png") &&
+    awk -v d="$diff" -v t="$total" 'BEGIN { exit !(d + 0 <= t / 1000) }'
+  }
+  step "the sandboxed app draws what the native build draws (cairo, ≤0.1 % of pixels differ)" compare.log compare_run
+  grep -h '^differing' "$log/compare.log" | sed 's/^/# /'
+fi
 
 cli_args=(estimate --system dgx-spark --system custom-5090 --model llama-3.3-70b --weights q4_k_m --context 32768)
 cli_run () {
