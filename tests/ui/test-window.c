@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <math.h>
 
+#include "rw-application.h"
 #include "rw-export-dialog.h"
 #include "rw-preferences-window.h"
 #include "rw-screenshot.h"
@@ -413,6 +414,101 @@ test_window_table_and_export (Fixture       *fixture,
   g_file_delete (pdf, NULL, NULL);
 }
 
+static void save_shot (gpointer window, const char *name);
+
+/* The real application: its window, actions, accelerators, the shortcuts
+ * window and the About window with the catalog's sources. */
+typedef struct
+{
+  GtkApplication *app;
+  GtkWindow      *window;
+  gboolean        checked;
+} AppCheck;
+
+static gboolean
+check_app_cb (gpointer user_data)
+{
+  AppCheck *check = user_data;
+  GtkApplication *app = check->app;
+  GtkWindow *window = check->window;
+  RwApplication *self = RW_APPLICATION (app);
+  static const char *app_actions[] = { "about", "preferences", "quit", "refresh-prices", "cancel-refresh", NULL };
+  g_auto(GStrv) accels = NULL;
+  GtkWindow *about = NULL;
+  GListModel *toplevels;
+
+  check->checked = TRUE;
+
+  gtk_window_present (window);
+  wait_for_frames (GTK_WIDGET (window));
+
+  g_assert_nonnull (rw_application_get_catalog (self));
+  g_assert_true (rw_window_get_catalog (RW_WINDOW (window)) == rw_application_get_catalog (self));
+  for (guint i = 0; app_actions[i] != NULL; i++)
+    g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), app_actions[i]));
+  /* Offline by default: nothing is being fetched, so Cancel is off. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "refresh-prices"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "cancel-refresh"));
+
+  accels = gtk_application_get_accels_for_action (app, "win.export-chart");
+  g_assert_cmpstr (accels[0], ==, "<Control>e");
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (app, "app.refresh-prices");
+  g_assert_cmpstr (accels[0], ==, "<Control>r");
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (app, "win.save-scenario");
+  g_assert_cmpstr (accels[0], ==, "<Control>s");
+
+  /* GtkApplication found ui/gtk/help-overlay.ui under the resource path. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_ABOUT_WINDOW (w))
+        about = w;
+    }
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Rigwise");
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  wait_for_settled_frames (GTK_WIDGET (about));
+  save_shot (about, "about.png");
+  gtk_window_destroy (about);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called while the window is still being constructed: check it once idle. */
+static void
+on_app_window_added_cb (GtkApplication *app,
+                        GtkWindow      *window,
+                        AppCheck       *check)
+{
+  if (check->window != NULL || !RW_IS_WINDOW (window))
+    return;
+  check->app = app;
+  check->window = window;
+  g_idle_add (check_app_cb, check);
+}
+
+static void
+test_application (void)
+{
+  g_autoptr(RwApplication) app = rw_application_new ();
+  AppCheck check = { NULL, NULL, FALSE };
+  int status;
+
+  /* No session bus here: run as a plain, unregistered instance. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_app_window_added_cb), &check);
+  status = g_application_run (G_APPLICATION (app), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (check.checked);
+}
+
 static void
 save_shot (gpointer    window,
            const char *name)
@@ -606,6 +702,7 @@ main (int   argc,
               fixture_set_up, test_window_import_model, fixture_tear_down);
   g_test_add ("/ui/window/table-and-export", Fixture, NULL,
               fixture_set_up, test_window_table_and_export, fixture_tear_down);
+  g_test_add_func ("/ui/app/actions-and-about", test_application);
   g_test_add ("/ui/window/screenshots", Fixture, NULL,
               fixture_set_up, test_window_screenshots, fixture_tear_down);
 
