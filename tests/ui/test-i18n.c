@@ -148,6 +148,53 @@ test_header_bar (void)
   stop_app (g_steal_pointer (&app), window);
 }
 
+static GtkWidget *
+find_label_ending (GtkWidget  *widget,
+                   const char *suffix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), suffix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_ending (child, suffix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Numbers in the UI follow the German locale: "." groups thousands
+ * (de_DE's LC_NUMERIC thousands_sep), and the sentence around it is German. */
+static void
+test_number_format (void)
+{
+  g_autoptr(RwApplication) app = NULL;
+  RwWorkloadSidebar *sidebar;
+  RwWindow *window;
+  GtkWidget *label;
+
+  require_display ();
+  if (!have_display)
+    return;
+
+  window = start_app (&app);
+  sidebar = rw_window_get_sidebar (window);
+  /* 40960 tokens = 40 × 1024: "40K" (rw_app_format_tokens, binary K), and
+   * "40.960" in full with German grouping. */
+  rw_workload_sidebar_set_context (sidebar, 40960);
+  /* po/de.po: "%s (%s tokens)" -> "%s (%s Token)" */
+  label = find_label_ending (GTK_WIDGET (sidebar), " Token)");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "40K (40.960 Token)");
+
+  stop_app (g_steal_pointer (&app), window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +219,7 @@ main (int   argc,
   g_test_add_func ("/i18n/catalog-loaded", test_catalog_loaded);
   g_test_add_func ("/i18n/view-titles", test_view_titles);
   g_test_add_func ("/i18n/header-bar", test_header_bar);
+  g_test_add_func ("/i18n/number-format", test_number_format);
 
   return g_test_run ();
 }
