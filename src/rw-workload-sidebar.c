@@ -408,7 +408,8 @@ static void
 rw_workload_sidebar_init (RwWorkloadSidebar *self)
 {
   static const struct { guint tokens; const char *label; } marks[] = {
-    { 10, "1K" }, { 12, "4K" }, { 14, "16K" }, { 16, "64K" }, { 18, "256K" }, { 20, "1M" },
+    /* Translators: context lengths on the slider's scale, in tokens */
+    { 10, N_("1K") }, { 12, N_("4K") }, { 14, N_("16K") }, { 16, N_("64K") }, { 18, N_("256K") }, { 20, N_("1M") },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -422,7 +423,7 @@ rw_workload_sidebar_init (RwWorkloadSidebar *self)
   self->workload.context = 32768;
 
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
-    gtk_scale_add_mark (self->context_scale, marks[i].tokens, GTK_POS_BOTTOM, marks[i].label);
+    gtk_scale_add_mark (self->context_scale, marks[i].tokens, GTK_POS_BOTTOM, _(marks[i].label));
 
   gtk_drop_down_set_expression (self->model_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
