@@ -17,6 +17,7 @@
 #include "rw-export-dialog.h"
 #include "rw-preferences-window.h"
 #include "rw-screenshot.h"
+#include "rw-test-server.h"
 #include "rw-window.h"
 
 typedef struct
@@ -509,6 +510,112 @@ test_application (void)
   g_assert_true (check.checked);
 }
 
+/* Price refresh from the app: a real feed over loopback HTTP replaces the
+ * bundled prices (origin FEED) with progress shown; a stalled one is
+ * cancelled with app.cancel-refresh and changes nothing. */
+typedef struct
+{
+  RwTestServer *server;
+  gboolean      checked;
+} RefreshCheck;
+
+static void
+wait_while_busy (GApplication *app)
+{
+  while (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "cancel-refresh"))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+check_refresh_cb (gpointer user_data)
+{
+  RefreshCheck *check = user_data;
+  GApplication *app = g_application_get_default ();
+  RwCatalog *catalog = rw_application_get_catalog (RW_APPLICATION (app));
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *good = rw_test_server_get_url (check->server, "/prices.json");
+  g_autofree char *stall = rw_test_server_get_url (check->server, "/stall.json");
+  GtkRevealer *bar;
+  RwPriceOrigin origin;
+  const RwFigure *price;
+
+  g_assert_true (RW_IS_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window));
+  bar = GTK_REVEALER (find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER, NULL, NULL));
+  g_assert_nonnull (bar);
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+
+  price = rw_catalog_get_price (catalog, "case-full-tower", &origin);
+  g_assert_nonnull (price);
+  g_assert_cmpint (origin, ==, RW_PRICE_ORIGIN_BUNDLED);
+
+  g_settings_set_string (settings, "price-feed-url", good);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "refresh-prices", NULL);
+  /* Busy: the bar with its Cancel shows, a second refresh cannot start. */
+  g_assert_true (gtk_revealer_get_reveal_child (bar));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "cancel-refresh"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "refresh-prices"));
+  wait_while_busy (app);
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+  g_assert_cmpuint (rw_test_server_get_n_requests (check->server, "/prices.json"), ==, 1);
+
+  /* The example feed restates case-full-tower at $189.99. */
+  price = rw_catalog_get_price (catalog, "case-full-tower", &origin);
+  g_assert_cmpint (origin, ==, RW_PRICE_ORIGIN_FEED);
+  g_assert_cmpfloat_with_epsilon (price->value, 189.99, 1e-9);
+  g_assert_nonnull (strstr (rw_chart_data_get_price_note (rw_window_get_chart_data (RW_WINDOW (window))),
+                            "feed"));
+
+  g_settings_set_string (settings, "price-feed-url", stall);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "refresh-prices", NULL);
+  while (rw_test_server_get_n_requests (check->server, "/stall.json") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "cancel-refresh", NULL);
+  wait_while_busy (app);
+  price = rw_catalog_get_price (catalog, "case-full-tower", &origin);
+  g_assert_cmpint (origin, ==, RW_PRICE_ORIGIN_FEED);
+  g_assert_cmpfloat_with_epsilon (price->value, 189.99, 1e-9);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "refresh-prices"));
+
+  g_settings_reset (settings, "price-feed-url");
+  check->checked = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_refresh_window_added_cb (GtkApplication *app,
+                            GtkWindow      *window,
+                            RefreshCheck   *check)
+{
+  g_idle_add (check_refresh_cb, check);
+}
+
+static void
+test_application_refresh (void)
+{
+  g_autoptr(RwApplication) app = rw_application_new ();
+  g_autofree char *feed_path = g_build_filename (g_getenv ("RIGWISE_DATADIR"), "price-feed.example.json", NULL);
+  g_autofree char *feed = NULL;
+  gsize length;
+  RefreshCheck check = { NULL, FALSE };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (feed_path, &feed, &length, &error));
+  g_assert_no_error (error);
+  check.server = rw_test_server_new ();
+  rw_test_server_add_feed (check.server, "/prices.json", g_bytes_new_take (g_steal_pointer (&feed), length),
+                           "\"v1\"", NULL);
+  rw_test_server_add (check.server, "/stall.json", 200, NULL, NULL, RW_TEST_REPLY_STALL);
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_refresh_window_added_cb), &check);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_true (check.checked);
+  rw_test_server_free (check.server);
+}
+
 static void
 save_shot (gpointer    window,
            const char *name)
@@ -685,6 +792,15 @@ main (int   argc,
   /* gtk_test_init() with gtk_init_check() instead of gtk_init(), which would
    * exit without a display before the test could report it. */
   g_test_init (&argc, &argv, NULL);
+  /* The price cache and the user catalog go to a scratch directory. */
+  {
+    g_autofree char *scratch = g_dir_make_tmp ("rigwise-ui-XXXXXX", NULL);
+    g_autofree char *cache = g_build_filename (scratch, "cache", NULL);
+    g_autofree char *data = g_build_filename (scratch, "data", NULL);
+
+    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+  }
   gtk_disable_setlocale ();
   setlocale (LC_ALL, "C.UTF-8");
   if (!gtk_init_check ())
@@ -703,6 +819,7 @@ main (int   argc,
   g_test_add ("/ui/window/table-and-export", Fixture, NULL,
               fixture_set_up, test_window_table_and_export, fixture_tear_down);
   g_test_add_func ("/ui/app/actions-and-about", test_application);
+  g_test_add_func ("/ui/app/refresh-prices", test_application_refresh);
   g_test_add ("/ui/window/screenshots", Fixture, NULL,
               fixture_set_up, test_window_screenshots, fixture_tear_down);
 
