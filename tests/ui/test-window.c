@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "rw-application.h"
+#include "rw-build-editor.h"
 #include "rw-export-dialog.h"
 #include "rw-preferences-window.h"
 #include "rw-screenshot.h"
@@ -616,6 +617,55 @@ test_application_refresh (void)
   rw_test_server_free (check.server);
 }
 
+/* The build editor opened from the window: a price edit reaches every
+ * figure at once; with no system selected the views give way to a status. */
+static void
+test_window_build_editor (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GListModel *toplevels;
+  RwBuildEditor *editor = NULL;
+  GtkSpinButton *spin;
+  double before, after, gpu;
+  const RwEstimate *e;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  e = estimate_for (rw_window_get_chart_data (fixture->window), "custom-5090");
+  before = e->price;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-build", NULL);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (RW_IS_BUILD_EDITOR (w))
+        editor = RW_BUILD_EDITOR (w);
+    }
+  g_assert_nonnull (editor);
+  /* It opens on the compared custom build. */
+  g_assert_cmpstr (rw_build_editor_get_system_id (editor), ==, "custom-5090");
+  spin = rw_build_editor_get_price_spin (editor, "rtx-5090");
+  g_assert_nonnull (spin);
+  gpu = gtk_spin_button_get_value (spin);
+  gtk_spin_button_set_value (spin, gpu + 100);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  after = estimate_for (rw_window_get_chart_data (fixture->window), "custom-5090")->price;
+  g_assert_cmpfloat_with_epsilon (after, before + 100, 1e-6);
+  g_assert_true (rw_build_editor_reset (editor, NULL));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpfloat_with_epsilon (estimate_for (rw_window_get_chart_data (fixture->window), "custom-5090")->price,
+                                  before, 1e-6);
+
+  rw_workload_sidebar_set_selected_systems (rw_window_get_sidebar (fixture->window), NULL);
+  g_assert_null (rw_window_get_chart_data (fixture->window));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (rw_window_get_view_stack (fixture->window))));
+  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_STATUS_PAGE, NULL, NULL)));
+}
+
 static void
 save_shot (gpointer    window,
            const char *name)
@@ -818,6 +868,8 @@ main (int   argc,
               fixture_set_up, test_window_import_model, fixture_tear_down);
   g_test_add ("/ui/window/table-and-export", Fixture, NULL,
               fixture_set_up, test_window_table_and_export, fixture_tear_down);
+  g_test_add ("/ui/window/build-editor", Fixture, NULL,
+              fixture_set_up, test_window_build_editor, fixture_tear_down);
   g_test_add_func ("/ui/app/actions-and-about", test_application);
   g_test_add_func ("/ui/app/refresh-prices", test_application_refresh);
   g_test_add ("/ui/window/screenshots", Fixture, NULL,
