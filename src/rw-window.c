@@ -427,12 +427,11 @@ save_window_state (RwWindow *self)
   int width, height;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_delay (self->settings);
+  /* Not g_settings_delay(): it would leave the object delayed for good. */
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
-  g_settings_apply (self->settings);
 }
 
 static gboolean
@@ -832,11 +831,9 @@ rw_window_apply_scenario (RwWindow          *self,
     g_strv_builder_add (builder, g_ptr_array_index (scenario->systems, i));
   ids = g_strv_builder_end (builder);
 
-  g_settings_delay (self->settings);
   g_settings_set_double (self->settings, "electricity-price", scenario->electricity_price);
   g_settings_set_double (self->settings, "hours-per-day", scenario->hours_per_day);
   g_settings_set_double (self->settings, "years", scenario->years);
-  g_settings_apply (self->settings);
 
   rw_workload_sidebar_set_selected_systems (self->sidebar, (const char * const *) ids);
   rw_workload_sidebar_apply_workload (self->sidebar, &workload);

@@ -666,6 +666,55 @@ test_window_build_editor (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_STATUS_PAGE, NULL, NULL)));
 }
 
+/* Closing a window keeps its workload in GSettings' last-scenario; the next
+ * window starts from it. */
+static void
+test_window_last_session (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *ids[] = { "custom-5090", "strix-halo-128", NULL };
+  RwWindow *second;
+  const RwWorkload *w;
+  GPtrArray *systems;
+  g_autofree char *saved = NULL;
+
+  g_settings_reset (settings, "last-scenario");
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (rw_workload_sidebar_select_model (rw_window_get_sidebar (fixture->window), "qwen3-32b"));
+  rw_workload_sidebar_set_context (rw_window_get_sidebar (fixture->window), 131072);
+  rw_workload_sidebar_set_selected_systems (rw_window_get_sidebar (fixture->window), ids);
+  g_settings_set_double (settings, "years", 5);
+
+  /* The close-request a close emits, without destroying the fixture's window. */
+  {
+    gboolean handled = TRUE;
+
+    g_signal_emit_by_name (fixture->window, "close-request", &handled);
+    g_assert_false (handled);
+  }
+  saved = g_settings_get_string (settings, "last-scenario");
+  g_assert_nonnull (strstr (saved, "qwen3-32b"));
+  g_settings_set_double (settings, "years", 3);
+
+  second = rw_window_new (NULL, fixture->catalog, NULL);
+  g_object_ref_sink (second);
+  w = rw_workload_sidebar_get_workload (rw_window_get_sidebar (second));
+  g_assert_cmpstr (w->model->id, ==, "qwen3-32b");
+  g_assert_cmpuint (w->context, ==, 131072);
+  systems = rw_workload_sidebar_get_selected_systems (rw_window_get_sidebar (second));
+  g_assert_cmpuint (systems->len, ==, 2);
+  g_assert_cmpstr (((RwSystem *) g_ptr_array_index (systems, 0))->id, ==, "custom-5090");
+  g_assert_cmpstr (((RwSystem *) g_ptr_array_index (systems, 1))->id, ==, "strix-halo-128");
+  g_assert_cmpfloat (g_settings_get_double (settings, "years"), ==, 5);
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_assert_finalize_object (second);
+  g_settings_reset (settings, "last-scenario");
+  g_settings_reset (settings, "years");
+}
+
 static void
 save_shot (gpointer    window,
            const char *name)
@@ -870,6 +919,8 @@ main (int   argc,
               fixture_set_up, test_window_table_and_export, fixture_tear_down);
   g_test_add ("/ui/window/build-editor", Fixture, NULL,
               fixture_set_up, test_window_build_editor, fixture_tear_down);
+  g_test_add ("/ui/window/last-session", Fixture, NULL,
+              fixture_set_up, test_window_last_session, fixture_tear_down);
   g_test_add_func ("/ui/app/actions-and-about", test_application);
   g_test_add_func ("/ui/app/refresh-prices", test_application_refresh);
   g_test_add ("/ui/window/screenshots", Fixture, NULL,
