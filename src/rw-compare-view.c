@@ -70,8 +70,15 @@ source_link_new (const char *url)
   g_autofree char *label = g_strdup_printf (_("Source: %s"), host);
   GtkWidget *link = gtk_link_button_new_with_label (url, label);
 
-  gtk_widget_set_halign (link, GTK_ALIGN_START);
+  /* Fill the cell, so the host name is cut only when the cell is too narrow. */
+  gtk_widget_set_halign (link, GTK_ALIGN_FILL);
   gtk_widget_set_tooltip_text (link, url);
+  if (GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (link))))
+    {
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), 0.0f);
+      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), 20);
+    }
   gtk_widget_add_css_class (link, "source-link");
   gtk_widget_add_css_class (link, "caption");
   return link;
@@ -98,7 +105,8 @@ flow_append (GtkWidget *flow,
 {
   GtkWidget *flow_child;
 
-  gtk_widget_set_size_request (child, 200, -1);
+  /* Four columns fit a 1280 px window next to the sidebar; at 360 px one. */
+  gtk_widget_set_size_request (child, 180, -1);
   gtk_flow_box_append (GTK_FLOW_BOX (flow), child);
   flow_child = gtk_widget_get_parent (child);
   gtk_widget_set_focusable (flow_child, FALSE);
@@ -113,8 +121,9 @@ label_new (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* Bounds the natural width, so columns share a line instead of stacking. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+  /* GtkFlowBox lines up children by their natural width: bounding it lets
+   * four machines share a line at 1280 px, whatever their texts. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), g_strcmp0 (css_class, "title-4") == 0 ? 14 : 20);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
