@@ -129,6 +129,7 @@ rw_speed_view_set_data (RwSpeedView *self,
   const char *headers[N_MAX];
   char *cells[N_MAX] = { NULL, };
   GtkGrid *grid;
+  gboolean decodes;
   guint n;
 
   g_return_if_fail (RW_IS_SPEED_VIEW (self));
@@ -146,8 +147,12 @@ rw_speed_view_set_data (RwSpeedView *self,
     }
   rw_stat_grid_reset (grid, headers, n);
 
-  add_row (grid, data, n, _("Decode, per sequence"),
-           G_STRUCT_OFFSET (RwEstimate, decode_tok_s), rw_app_format_tok_s);
+  /* Rows that apply to no machine (inference speeds of a training workload,
+   * training speed of an inference one) are left out, not filled with n/a. */
+  decodes = any_finite (data, n, G_STRUCT_OFFSET (RwEstimate, decode_tok_s));
+  if (decodes)
+    add_row (grid, data, n, _("Decode, per sequence"),
+             G_STRUCT_OFFSET (RwEstimate, decode_tok_s), rw_app_format_tok_s);
   /* With one sequence the whole batch is that sequence: say it once. */
   {
     gboolean batched = FALSE;
@@ -161,29 +166,34 @@ rw_speed_view_set_data (RwSpeedView *self,
       add_row (grid, data, n, _("Decode, whole batch"),
                G_STRUCT_OFFSET (RwEstimate, decode_tok_s_total), rw_app_format_tok_s);
   }
-  add_row (grid, data, n, _("Prefill"),
-           G_STRUCT_OFFSET (RwEstimate, prefill_tok_s), rw_app_format_tok_s);
-  add_row (grid, data, n, _("Time to first token"),
-           G_STRUCT_OFFSET (RwEstimate, ttft_s), rw_app_format_seconds);
+  if (any_finite (data, n, G_STRUCT_OFFSET (RwEstimate, prefill_tok_s)))
+    add_row (grid, data, n, _("Prefill"),
+             G_STRUCT_OFFSET (RwEstimate, prefill_tok_s), rw_app_format_tok_s);
+  if (any_finite (data, n, G_STRUCT_OFFSET (RwEstimate, ttft_s)))
+    add_row (grid, data, n, _("Time to first token"),
+             G_STRUCT_OFFSET (RwEstimate, ttft_s), rw_app_format_seconds);
   if (any_finite (data, n, G_STRUCT_OFFSET (RwEstimate, train_tok_s)))
     add_row (grid, data, n, _("Training"),
              G_STRUCT_OFFSET (RwEstimate, train_tok_s), rw_app_format_tok_s);
 
-  for (guint i = 0; i < n; i++)
+  if (decodes)
     {
-      const RwEstimate *e = rw_chart_data_get_estimate (data, i);
+      for (guint i = 0; i < n; i++)
+        {
+          const RwEstimate *e = rw_chart_data_get_estimate (data, i);
 
-      if (e->fit == RW_FIT_DOES_NOT_FIT)
-        cells[i] = g_strdup (_("n/a"));
-      else
-        cells[i] = g_strdup (e->decode_compute_bound ? _("Compute") : _("Memory bandwidth"));
+          if (!isfinite (e->decode_tok_s))
+            cells[i] = g_strdup (_("n/a"));
+          else
+            cells[i] = g_strdup (e->decode_compute_bound ? _("Compute") : _("Memory bandwidth"));
+        }
+      rw_stat_grid_add_row (grid, _("Decode limited by"), (const char * const *) cells, n);
+      for (guint i = 0; i < n; i++)
+        g_free (cells[i]);
+
+      add_row (grid, data, n, _("Share of bandwidth reached"),
+               G_STRUCT_OFFSET (RwEstimate, decode_efficiency), format_percent);
     }
-  rw_stat_grid_add_row (grid, _("Decode limited by"), (const char * const *) cells, n);
-  for (guint i = 0; i < n; i++)
-    g_free (cells[i]);
-
-  add_row (grid, data, n, _("Share of bandwidth reached"),
-           G_STRUCT_OFFSET (RwEstimate, decode_efficiency), format_percent);
   add_row (grid, data, n, _("Share of compute peak reached"),
            G_STRUCT_OFFSET (RwEstimate, prefill_efficiency), format_percent);
 
