@@ -715,6 +715,28 @@ test_window_last_session (Fixture       *fixture,
   g_settings_reset (settings, "years");
 }
 
+/* Without a catalog the window says why instead of showing empty views. */
+static void
+test_window_no_catalog (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (RW_CATALOG_ERROR, RW_CATALOG_ERROR_PARSE,
+                                                 "systems.json: not valid JSON at line 3");
+  RwWindow *window = rw_window_new (NULL, NULL, error);
+  AdwStatusPage *status;
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window));
+  status = ADW_STATUS_PAGE (find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, NULL, NULL));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
+  g_assert_cmpstr (adw_status_page_get_description (status), ==, "systems.json: not valid JSON at line 3");
+  g_assert_null (rw_window_get_chart_data (window));
+  /* Nothing to export: the action is off, so activating it does nothing. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 save_shot (gpointer    window,
            const char *name)
@@ -921,6 +943,7 @@ main (int   argc,
               fixture_set_up, test_window_build_editor, fixture_tear_down);
   g_test_add ("/ui/window/last-session", Fixture, NULL,
               fixture_set_up, test_window_last_session, fixture_tear_down);
+  g_test_add_func ("/ui/window/no-catalog", test_window_no_catalog);
   g_test_add_func ("/ui/app/actions-and-about", test_application);
   g_test_add_func ("/ui/app/refresh-prices", test_application_refresh);
   g_test_add ("/ui/window/screenshots", Fixture, NULL,
