@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the AppStream screenshots (data/screenshots/*.png) from the real app,
 # headless under Xvfb: every view of the default comparison, drawn by the app
-# itself (RIGWISE_SCREENSHOT, see src/rw-screenshot.c) in English.
+# itself (RIGWISE_SCREENSHOT, see src/rw-screenshot.c) in US English (locales-all).
 #
 #   tests/screenshots.sh [BUILD_DIR [OUT_DIR]]     default: _build data/screenshots
 #
@@ -31,7 +31,7 @@ window-height=800
 window-maximized=false
 KEYS
   env -u DBUS_SESSION_BUS_ADDRESS \
-    LC_ALL=C.UTF-8 LANGUAGE=en GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
+    LC_ALL=en_US.UTF-8 LANGUAGE=en GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
     GDK_DEBUG=no-portals GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/$view" \
     GSETTINGS_SCHEMA_DIR="$build/data" RIGWISE_DATADIR="$top/data" \
     RIGWISE_SCREENSHOT="$tmp/$view.png" \
