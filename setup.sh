@@ -88,8 +88,9 @@ run_tests () {
 
   # The core under valgrind (memcheck, leaks are errors).
   meson test -C _build --setup valgrind --suite core --print-errorlogs --num-processes 2 \
-    --logbase valgrind || status=1
-  read -r p f s < <(count _build/meson-logs/valgrind.json)
+    --logbase memcheck || status=1
+  # meson names a setup's log <logbase>-<setup>.
+  read -r p f s < <(count _build/meson-logs/memcheck-valgrind.json)
   total_p=$((total_p + p)); total_f=$((total_f + f)); total_s=$((total_s + s))
 
   echo "${total_p} passed, ${total_f} failed, ${total_s} skipped"
