@@ -146,9 +146,14 @@ print_text (const RwCliWorkload *cw,
     }
   rw_cli_table_print (memory, out);
 
-  g_string_append_printf (out, "\nCost (%g h/day, %g years, %g per kWh)\n",
-                          cw->workload.hours_per_day, cw->workload.years,
-                          cw->workload.electricity_price);
+  {
+    /* The electricity price is in the catalog's currency, like the systems' prices. */
+    g_autofree char *kwh = rw_cli_format_money (cw->workload.electricity_price,
+                                                n > 0 ? estimates[0].system->currency : "USD", 2);
+
+    g_string_append_printf (out, "\nCost (%g h/day, %g years, %s per kWh)\n",
+                            cw->workload.hours_per_day, cw->workload.years, kwh);
+  }
   rw_cli_table_add_row (cost, "system", "price", "per FP4 TFLOP", "per FP8 TFLOP",
                         "per FP16 TFLOP", "per GB", "per decode tok/s", "energy/Mtok",
                         "energy/year", "TCO", NULL);
