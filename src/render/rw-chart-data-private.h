@@ -28,6 +28,7 @@ typedef struct
   char          *currency;
   char          *date;
   char          *source;
+  gboolean       assumed;   /* no published price: left out of the date range */
   gboolean       known_origin;
   RwPriceOrigin  origin;
 } RwPriceSource;

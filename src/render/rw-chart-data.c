@@ -334,6 +334,7 @@ add_price (RwChartData    *data,
   p->currency = g_strdup (currency);
   p->date = g_strdup (price->date);
   p->source = g_strdup (price->source);
+  p->assumed = price->assumed;
   if (catalog != NULL && item_id != NULL && rw_catalog_has_price_item (catalog, item_id))
     {
       RwPriceOrigin origin = RW_PRICE_ORIGIN_BUNDLED;
@@ -354,6 +355,7 @@ collect_prices (RwChartData *data,
   g_autofree char *oldest = NULL;
   g_autofree char *newest = NULL;
   gboolean feed = FALSE, user = FALSE;
+  guint n_assumed = 0;
   GString *note;
 
   for (guint i = 0; i < data->n_systems; i++)
@@ -376,7 +378,11 @@ collect_prices (RwChartData *data,
     {
       const RwPriceSource *p = g_ptr_array_index (data->prices, i);
 
-      if (p->date != NULL && *p->date)
+      /* An assumed price carries its source's date (a review of the part, say),
+       * which says nothing about when the price held. */
+      if (p->assumed)
+        n_assumed++;
+      else if (p->date != NULL && *p->date)
         {
           if (oldest == NULL || strcmp (p->date, oldest) < 0)
             {
@@ -408,6 +414,12 @@ collect_prices (RwChartData *data,
     g_string_append (note, _(", some from the price feed"));
   else if (user)
     g_string_append (note, _(", some edited by you"));
+  if (n_assumed > 0)
+    /* TRANSLATORS: appended to "Prices dated 2025-03 to 2026-06-25" */
+    g_string_append_printf (note, g_dngettext (GETTEXT_PACKAGE,
+                                                "; %u price assumed, none published",
+                                                "; %u prices assumed, none published", n_assumed),
+                            n_assumed);
   data->price_note = g_string_free (note, FALSE);
 }
 
