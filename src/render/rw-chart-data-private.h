@@ -40,6 +40,7 @@ struct _RwChartData
   guint            n_systems;
   RwSystem       **systems;       /* owned references */
   RwEstimate      *estimates;     /* n_systems, .system points into systems */
+  double          *decode_full;   /* n_systems: decode tok/s with the context full, NAN: n/a */
 
   /* The workload, with copies of what it points to. */
   RwWorkload       workload;

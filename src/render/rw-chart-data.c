@@ -457,6 +457,29 @@ compute_throughput (RwChartData  *data,
   return TRUE;
 }
 
+static gboolean
+compute_decode_full (RwChartData  *data,
+                     GError      **error)
+{
+  data->decode_full = g_new (double, data->n_systems);
+  for (guint i = 0; i < data->n_systems; i++)
+    {
+      RwWorkload w = data->workload;
+      RwEstimate est;
+
+      data->decode_full[i] = NAN;
+      if (w.mode != RW_MODE_INFERENCE)
+        continue;
+      w.depth = w.context;
+      if (!rw_estimate (data->systems[i], &w, &est, error))
+        return FALSE;
+      if (est.fit != RW_FIT_DOES_NOT_FIT)
+        data->decode_full[i] = est.decode_tok_s;
+    }
+
+  return TRUE;
+}
+
 static void
 compute_tco (RwChartData *data)
 {
@@ -557,6 +580,8 @@ rw_chart_data_new (RwCatalog         *catalog,
     }
   data->currency = g_strdup (currency_of (data->systems[0]));
 
+  if (!compute_decode_full (data, error))
+    return NULL;
   if (!compute_throughput (data, error))
     return NULL;
   compute_tco (data);
@@ -587,6 +612,7 @@ rw_chart_data_unref (RwChartData *data)
     g_clear_pointer (&data->systems[i], rw_system_unref);
   g_free (data->systems);
   g_free (data->estimates);
+  g_free (data->decode_full);
   g_clear_pointer (&data->model, rw_model_free);
   g_clear_pointer (&data->weights, rw_format_free);
   g_clear_pointer (&data->kv, rw_format_free);
@@ -625,6 +651,22 @@ rw_chart_data_get_estimate (const RwChartData *data,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (index < data->n_systems, NULL);
   return &data->estimates[index];
+}
+
+const RwWorkload *
+rw_chart_data_get_workload (const RwChartData *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  return &data->workload;
+}
+
+double
+rw_chart_data_get_decode_full_context (const RwChartData *data,
+                                       guint              index)
+{
+  g_return_val_if_fail (data != NULL, NAN);
+  g_return_val_if_fail (index < data->n_systems, NAN);
+  return data->decode_full[index];
 }
 
 const char *

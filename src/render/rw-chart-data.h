@@ -76,6 +76,14 @@ const RwSystem   *rw_chart_data_get_system     (const RwChartData *data,
                                                 guint              index);
 const RwEstimate *rw_chart_data_get_estimate   (const RwChartData *data,
                                                 guint              index);
+/* The workload the estimates are for; its pointers stay valid as long as @data. */
+const RwWorkload *rw_chart_data_get_workload   (const RwChartData *data);
+/* Decode tok/s per sequence once the workload's whole context is cached
+ * (depth = context), where the estimate's decode_tok_s is at the workload's
+ * depth, usually 0. The throughput chart's point at the context. NAN when
+ * the workload is not inference or does not fit. */
+double            rw_chart_data_get_decode_full_context (const RwChartData *data,
+                                                         guint              index);
 /* The workload in one line, the charts' subtitle:
  * "Llama 3.3 70B · Q4_K_M · KV F16 · 32K context · batch 1 · inference". */
 const char       *rw_chart_data_get_subtitle   (const RwChartData *data);

@@ -175,6 +175,36 @@ test_describe (void)
                    "Prices dated 2025-03 to 2026-06-25; 4 prices assumed, none published");
 }
 
+/* Decode with the whole context cached is the throughput chart's point at
+ * the context (32K = 1K·√2^10, the same workload to the bit), slower than
+ * decode with an empty one; a training workload has none. */
+static void
+test_decode_full_context (void)
+{
+  g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.3-70b", "q4_k_m", 32768,
+                                                 "dgx-spark", "custom-5090", NULL);
+  g_autoptr(RwChartData) training = NULL;
+  g_autoptr(GError) error = NULL;
+  RwWorkload w;
+  RwSystem *spark = rw_catalog_lookup_system (catalog, "dgx-spark");
+
+  g_assert_cmpfloat (data->depths[10], ==, 32768);
+  for (guint i = 0; i < 2; i++)
+    {
+      double full = rw_chart_data_get_decode_full_context (data, i);
+
+      g_assert_true (isfinite (full));
+      g_assert_cmpfloat (full, ==, rw_chart_data_decode_at (data, i, 10));
+      g_assert_cmpfloat (full, <, rw_chart_data_get_estimate (data, i)->decode_tok_s);
+    }
+
+  w = *rw_chart_data_get_workload (data);
+  w.mode = RW_MODE_LORA;
+  training = rw_chart_data_new (catalog, &spark, 1, &w, &error);
+  g_assert_no_error (error);
+  g_assert_true (isnan (rw_chart_data_get_decode_full_context (training, 0)));
+}
+
 /* Two lines a + s·t cross at t = (a₂ − a₁) / (s₁ − s₂): the chart data
  * finds that point from its monthly samples. The fixtures: unified $4000
  * at 200 W, discrete $2800 at 500 W; over 10 years the cheaper-to-buy
@@ -303,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/chart-data/french-chart-labels", test_french_chart_labels);
   g_test_add_func ("/chart-data/tables", test_tables);
   g_test_add_func ("/chart-data/describe", test_describe);
+  g_test_add_func ("/chart-data/decode-full-context", test_decode_full_context);
   g_test_add_func ("/chart-data/break-even", test_break_even);
   g_test_add_func ("/chart-data/owns-its-inputs", test_owns_its_inputs);
   g_test_add_func ("/chart-data/errors", test_errors);

@@ -289,6 +289,22 @@ test_window_workload_updates (Fixture       *fixture,
     data = rw_window_get_chart_data (fixture->window);
   }
 
+  /* Decode is given with an empty context and with the whole context
+   * cached; the latter is the throughput chart's point at the context and,
+   * with more KV cache to read, slower. */
+  {
+    GtkWidget *speed = GTK_WIDGET (rw_window_get_speed_view (fixture->window));
+    const RwWorkload *w = rw_chart_data_get_workload (data);
+
+    g_assert_cmpuint (w->context, ==, 32768);
+    g_assert_cmpuint (w->depth, ==, 0);
+    g_assert_nonnull (find_widget (speed, GTK_TYPE_LABEL, label_ends_with, "Decode, empty context"));
+    g_assert_nonnull (find_widget (speed, GTK_TYPE_LABEL, label_ends_with, "Decode, 32K in context"));
+    for (guint i = 0; i < rw_chart_data_get_n_systems (data); i++)
+      g_assert_cmpfloat (rw_chart_data_get_decode_full_context (data, i), <,
+                         rw_chart_data_get_estimate (data, i)->decode_tok_s);
+  }
+
   /* Units follow the preference, and every figure is redrawn at once. */
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
