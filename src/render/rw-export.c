@@ -324,7 +324,31 @@ comparison_grid (const RwChartData *data)
   ROW (_("Memory needed"), _rw_format_gb (est->memory.total));
   ROW (_("Fast memory"), _rw_format_gb (est->memory.device_capacity));
   ROW (_("In host RAM"), _rw_format_gb (est->memory.spill));
-  ROW (_("Decode"), format_speed (est->decode_tok_s));
+  /* As the Speed view: decode at the workload's depth and with the whole
+   * context cached. */
+  if (w->mode == RW_MODE_INFERENCE)
+    {
+      g_autofree char *depth_label = NULL;
+      g_autofree char *full_label = NULL;
+
+      if (w->depth == 0)
+        depth_label = g_strdup (_("Decode, empty context"));
+      else
+        {
+          g_autofree char *depth = _rw_format_tokens (w->depth);
+          depth_label = g_strdup_printf (_("Decode, %s in context"), depth);
+        }
+      ROW (depth_label, format_speed (est->decode_tok_s));
+      if (w->context > w->depth)
+        {
+          g_autofree char *context = _rw_format_tokens (w->context);
+
+          full_label = g_strdup_printf (_("Decode, %s in context"), context);
+          grid_add (&grid, g_strdup (full_label));
+          for (guint i = 0; i < data->n_systems; i++)
+            grid_add (&grid, format_speed (data->decode_full[i]));
+        }
+    }
   if (w->batch > 1)
     ROW (_("Decode, whole batch"), format_speed (est->decode_tok_s_total));
   ROW (_("Prefill"), format_speed (est->prefill_tok_s));
@@ -358,7 +382,9 @@ price_line (const RwPriceSource *p)
     }
   else
     value = g_strdup (_("no price"));
-  if (p->known_origin && p->origin == RW_PRICE_ORIGIN_FEED)
+  if (p->assumed)
+    origin = _(" (assumed, no published price)");
+  else if (p->known_origin && p->origin == RW_PRICE_ORIGIN_FEED)
     origin = _(" (price feed)");
   else if (p->known_origin && p->origin == RW_PRICE_ORIGIN_USER)
     origin = _(" (edited by you)");

@@ -184,6 +184,7 @@ test_report_pages (void)
   g_autofree char *contents = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   gsize length;
 
   g_assert_true (rw_export_report (data, file, NULL, &error));
@@ -207,6 +208,24 @@ test_report_pages (void)
       g_assert_true (g_spawn_check_wait_status (status, NULL));
       g_assert_true (g_regex_match_simple ("^Pages:\\s+6$", out, G_REGEX_MULTILINE, 0));
       g_assert_true (g_regex_match_simple ("^Title:\\s+Rigwise comparison$", out, G_REGEX_MULTILINE, 0));
+    }
+
+  /* The table gives decode as the Speed view does, and the sources page
+   * tells the build's assumed part prices from published ones. */
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
+      g_autofree char *text = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &text, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (text, "Decode, empty context"));
+      g_assert_nonnull (strstr (text, "Decode, 32K in context"));
+      g_assert_true (g_regex_match_simple ("Corsair HX1500i.*: 400 USD \\(assumed, no published price\\)",
+                                           text, 0, 0));
+      g_assert_true (g_regex_match_simple ("Samsung 9100 PRO 4 TB.*: 550 USD, 2025-03", text, 0, 0));
     }
 
   /* Keep a copy to look at (pdftoppm -png). */
