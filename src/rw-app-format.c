@@ -14,25 +14,12 @@
 /* Numbers go through render's rw_format_number(): the locale's grouping and
  * decimal mark, the same as in the charts. */
 
+/* One decimal, as the tables read best; the charts choose their own. */
 char *
-rw_app_format_bytes (double   bytes,
-                     gboolean binary)
+rw_app_format_bytes (double        bytes,
+                     RwMemoryUnits units)
 {
-  if (!isfinite (bytes))
-    return g_strdup (_("n/a"));
-
-  if (binary)
-    {
-      double gib = bytes / (1024.0 * 1024.0 * 1024.0);
-      /* Translators: a memory size in binary gigabytes */
-      g_autofree char *n = rw_format_number (gib, 1);
-      return g_strdup_printf (_("%s GiB"), n);
-    }
-  /* Translators: a memory size in decimal gigabytes */
-  {
-    g_autofree char *n = rw_format_number (bytes / 1e9, 1);
-    return g_strdup_printf (_("%s GB"), n);
-  }
+  return rw_format_memory (bytes, 1, units);
 }
 
 char *
@@ -72,20 +59,12 @@ rw_app_format_seconds (double seconds)
 }
 
 char *
-rw_app_format_money (double      amount,
-                     const char *currency)
+rw_app_format_money (double             amount,
+                     const char        *currency,
+                     RwCurrencyDisplay  display)
 {
-  g_autofree char *n = NULL;
-
-  if (!isfinite (amount))
-    return g_strdup (_("n/a"));
-
-  n = rw_format_number (amount, fabs (amount) < 10 ? 2 : 0);
-  if (currency == NULL || g_strcmp0 (currency, "USD") == 0)
-    /* Translators: an amount in US dollars */
-    return g_strdup_printf (_("$%s"), n);
-  /* Translators: an amount followed by its ISO 4217 currency code */
-  return g_strdup_printf (_("%s %s"), n, currency);
+  return rw_format_money (amount, currency != NULL ? currency : "USD",
+                          fabs (amount) < 10 ? 2 : 0, display);
 }
 
 char *

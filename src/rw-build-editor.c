@@ -35,7 +35,7 @@ struct _RwBuildEditor
   GtkButton           *reset_button;
 
   RwCatalog           *catalog;
-  GSettings           *settings;      /* for the GB/GiB preference */
+  GSettings           *settings;      /* for the GB/GiB and currency preferences */
   GPtrArray           *build_ids;     /* char*, parallel to build_row */
   GPtrArray           *gpus;          /* RwComponent*, parallel to gpu_row */
   GPtrArray           *rams;
@@ -170,7 +170,7 @@ update_totals (RwBuildEditor *self)
   g_autofree char *price = NULL;
   g_autofree char *vram = NULL;
   g_autofree char *ram = NULL;
-  gboolean binary;
+  RwMemoryUnits units;
 
   if (system == NULL)
     {
@@ -180,10 +180,11 @@ update_totals (RwBuildEditor *self)
       return;
     }
 
-  binary = g_settings_get_enum (self->settings, "units") == 1;  /* "gib" */
-  price = rw_app_format_money (rw_system_total_price (system), system->currency);
-  vram = rw_app_format_bytes (system->device_memory.value, binary);
-  ram = rw_app_format_bytes (system->host_memory.value, binary);
+  units = g_settings_get_enum (self->settings, "units");
+  price = rw_app_format_money (rw_system_total_price (system), system->currency,
+                               g_settings_get_enum (self->settings, "currency-display"));
+  vram = rw_app_format_bytes (system->device_memory.value, units);
+  ram = rw_app_format_bytes (system->host_memory.value, units);
   gtk_label_set_label (self->price_total_label, price);
   gtk_label_set_label (self->vram_total_label, vram);
   gtk_label_set_label (self->ram_total_label, ram);
@@ -555,6 +556,8 @@ rw_build_editor_init (RwBuildEditor *self)
   self->price_rows = g_ptr_array_new ();
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_swapped (self->settings, "changed::units", G_CALLBACK (update_totals), self);
+  g_signal_connect_swapped (self->settings, "changed::currency-display",
+                            G_CALLBACK (update_totals), self);
 
   g_signal_connect_swapped (self->build_row, "notify::selected",
                             G_CALLBACK (on_build_selected_cb), self);

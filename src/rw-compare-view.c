@@ -240,22 +240,24 @@ set_extra (RwCompareView *self,
 
 static void
 update_figures (RwCompareView *self,
-                RwChartData   *data,
-                gboolean       binary)
+                RwChartData   *data)
 {
+  RwMemoryUnits units = rw_chart_data_get_memory_units (data);
+  RwCurrencyDisplay money = rw_chart_data_get_currency_display (data);
+
   for (guint i = 0; i < rw_chart_data_get_n_systems (data); i++)
     {
       const RwSystem *system = rw_chart_data_get_system (data, i);
       const RwEstimate *e = rw_chart_data_get_estimate (data, i);
       GtkLabel *verdict = g_hash_table_lookup (self->verdict_labels, system->id);
       GtkLabel *detail = g_hash_table_lookup (self->detail_labels, system->id);
-      g_autofree char *total = rw_app_format_bytes (e->memory.total, binary);
-      g_autofree char *device = rw_app_format_bytes (e->memory.device_capacity, binary);
-      g_autofree char *capacity = rw_app_format_bytes (e->memory.capacity, binary);
-      g_autofree char *spill = rw_app_format_bytes (e->memory.spill, binary);
+      g_autofree char *total = rw_app_format_bytes (e->memory.total, units);
+      g_autofree char *device = rw_app_format_bytes (e->memory.device_capacity, units);
+      g_autofree char *capacity = rw_app_format_bytes (e->memory.capacity, units);
+      g_autofree char *spill = rw_app_format_bytes (e->memory.spill, units);
       g_autofree char *text = NULL;
-      g_autofree char *price = rw_app_format_money (e->price, system->currency);
-      g_autofree char *tco = rw_app_format_money (e->tco, system->currency);
+      g_autofree char *price = rw_app_format_money (e->price, system->currency, money);
+      g_autofree char *tco = rw_app_format_money (e->tco, system->currency, money);
       g_autofree char *decode = rw_app_format_tok_s (e->decode_tok_s);
       g_autofree char *price_text = NULL;
       g_autofree char *speed_text = NULL;
@@ -349,8 +351,7 @@ rw_compare_view_init (RwCompareView *self)
 
 void
 rw_compare_view_set_data (RwCompareView *self,
-                          RwChartData   *data,
-                          gboolean       binary_units)
+                          RwChartData   *data)
 {
   g_autofree char *key = NULL;
   g_autofree char *subtitle = NULL;
@@ -369,7 +370,7 @@ rw_compare_view_set_data (RwCompareView *self,
   subtitle = g_strdup_printf ("%s\n%s", rw_chart_data_get_subtitle (data),
                               rw_chart_data_get_price_note (data));
   gtk_label_set_label (self->subtitle, subtitle);
-  update_figures (self, data, binary_units);
+  update_figures (self, data);
 }
 
 GtkLabel *

@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RwCompareView, rw_compare_view, RW, COMPARE_VIEW, GtkWidget)
 
 void      rw_compare_view_set_data          (RwCompareView *self,
-                                             RwChartData   *data,
-                                             gboolean       binary_units);
+                                             RwChartData   *data);
 /* The verdict label of @system_id, or NULL if it is not compared. */
 GtkLabel *rw_compare_view_get_verdict_label (RwCompareView *self,
                                              const char    *system_id);

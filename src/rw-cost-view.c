@@ -72,7 +72,8 @@ add_money_row (GtkGrid     *grid,
     {
       const RwEstimate *e = rw_chart_data_get_estimate (data, i);
       cells[i] = rw_app_format_money (G_STRUCT_MEMBER (double, e, offset),
-                                      rw_chart_data_get_system (data, i)->currency);
+                                      rw_chart_data_get_system (data, i)->currency,
+                                      rw_chart_data_get_currency_display (data));
     }
   rw_stat_grid_add_row (grid, title, (const char * const *) cells, n);
   for (guint i = 0; i < n; i++)
@@ -156,8 +157,7 @@ rw_cost_view_init (RwCostView *self)
 
 void
 rw_cost_view_set_data (RwCostView  *self,
-                       RwChartData *data,
-                       gboolean     binary)
+                       RwChartData *data)
 {
   static const struct { RwPrecision precision; const char *label; } precisions[] = {
     { RW_PRECISION_FP4, N_("Per dense FP4 TFLOP/s") },
@@ -208,19 +208,22 @@ rw_cost_view_set_data (RwCostView  *self,
             cells[i] = g_strdup (_("not published"));
           else if (system->peak[precisions[p].precision].assumed)
             {
-              g_autofree char *money = rw_app_format_money (v, system->currency);
+              g_autofree char *money = rw_app_format_money (v, system->currency, rw_chart_data_get_currency_display (data));
               /* Translators: a cost from an assumed, unpublished peak */
               cells[i] = g_strdup_printf (_("≈ %s"), money);
               any_assumed = TRUE;
             }
           else
-            cells[i] = rw_app_format_money (v, system->currency);
+            cells[i] = rw_app_format_money (v, system->currency, rw_chart_data_get_currency_display (data));
         }
       rw_stat_grid_add_row (grid, _(precisions[p].label), (const char * const *) cells, n);
       for (guint i = 0; i < n; i++)
         g_free (cells[i]);
     }
-  add_money_row (grid, data, n, binary ? _("Per GB of fast memory (decimal)") : _("Per GB of fast memory"),
+  /* The cost per GB is per decimal GB whatever the units shown elsewhere. */
+  add_money_row (grid, data, n,
+                 rw_chart_data_get_memory_units (data) == RW_MEMORY_UNITS_GIB
+                 ? _("Per GB of fast memory (decimal)") : _("Per GB of fast memory"),
                  G_STRUCT_OFFSET (RwEstimate, per_gb));
   add_money_row (grid, data, n, _("Per decode token/s"), G_STRUCT_OFFSET (RwEstimate, per_decode_tok_s));
   add_money_row (grid, data, n, _("Electricity per million tokens"), G_STRUCT_OFFSET (RwEstimate, energy_per_mtok));

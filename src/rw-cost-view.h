@@ -16,8 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RwCostView, rw_cost_view, RW, COST_VIEW, GtkWidget)
 
 void         rw_cost_view_set_data       (RwCostView  *self,
-                                         RwChartData *data,
-                                         gboolean     binary_units);
+                                         RwChartData *data);
 /* The chart Ctrl+E exports when this view is visible. */
 RwChartCard *rw_cost_view_get_main_chart (RwCostView  *self);
 

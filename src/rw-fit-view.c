@@ -28,16 +28,16 @@ G_DEFINE_FINAL_TYPE (RwFitView, rw_fit_view, GTK_TYPE_WIDGET)
 #define N_MAX 16
 
 static void
-add_bytes_row (GtkGrid     *grid,
-               const char  *title,
-               const double values[],
-               guint        n,
-               gboolean     binary)
+add_bytes_row (GtkGrid       *grid,
+               const char    *title,
+               const double   values[],
+               guint          n,
+               RwMemoryUnits  units)
 {
   char *cells[N_MAX] = { NULL, };
 
   for (guint i = 0; i < n; i++)
-    cells[i] = rw_app_format_bytes (values[i], binary);
+    cells[i] = rw_app_format_bytes (values[i], units);
   rw_stat_grid_add_row (grid, title, (const char * const *) cells, n);
   for (guint i = 0; i < n; i++)
     g_free (cells[i]);
@@ -89,8 +89,7 @@ rw_fit_view_init (RwFitView *self)
 
 void
 rw_fit_view_set_data (RwFitView   *self,
-                      RwChartData *data,
-                      gboolean     binary)
+                      RwChartData *data)
 {
   guint n;
   const char *headers[N_MAX];
@@ -124,7 +123,7 @@ rw_fit_view_set_data (RwFitView   *self,
         any |= v[i] != 0; \
       } \
     if (any) \
-      add_bytes_row (grid, title, v, n, binary); \
+      add_bytes_row (grid, title, v, n, rw_chart_data_get_memory_units (data)); \
   } G_STMT_END
 
   ROW (_("Weights"), weights, TRUE);

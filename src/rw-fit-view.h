@@ -16,8 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RwFitView, rw_fit_view, RW, FIT_VIEW, GtkWidget)
 
 void         rw_fit_view_set_data       (RwFitView  *self,
-                                         RwChartData *data,
-                                         gboolean     binary_units);
+                                         RwChartData *data);
 /* The chart Ctrl+E exports when this view is visible. */
 RwChartCard *rw_fit_view_get_main_chart (RwFitView  *self);
 

@@ -14,8 +14,7 @@ struct _RwPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   AdwComboRow          *units_row;
-  AdwActionRow         *currency_row;
-  GtkLabel             *currency_label;
+  AdwComboRow          *currency_row;
   GtkAdjustment        *electricity_adjustment;
   GtkAdjustment        *hours_adjustment;
   GtkAdjustment        *years_adjustment;
@@ -27,22 +26,39 @@ struct _RwPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (RwPreferencesWindow, rw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The units key is an enum; the combo row counts from 0 in the same order. */
+/* Enum keys and combo rows list their choices in the same order; the
+ * mapping's user data is the keys' nicks in that order. */
+static const char * const units_nicks[] = { "gb", "gib", NULL };
+static const char * const currency_display_nicks[] = { "symbol", "code", NULL };
+
 static gboolean
-units_get_mapping (GValue   *value,
-                   GVariant *variant,
-                   gpointer  user_data)
+enum_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
 {
-  g_value_set_uint (value, g_str_equal (g_variant_get_string (variant, NULL), "gib") ? 1 : 0);
-  return TRUE;
+  const char * const *nicks = user_data;
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; nicks[i] != NULL; i++)
+    if (g_str_equal (nicks[i], nick))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 static GVariant *
-units_set_mapping (const GValue       *value,
-                   const GVariantType *expected_type,
-                   gpointer            user_data)
+enum_set_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
 {
-  return g_variant_new_string (g_value_get_uint (value) == 1 ? "gib" : "gb");
+  const char * const *nicks = user_data;
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= g_strv_length ((char **) nicks))
+    return NULL;
+  return g_variant_new_string (nicks[selected]);
 }
 
 static void
@@ -68,7 +84,6 @@ rw_preferences_window_class_init (RwPreferencesWindowClass *klass)
                                                "/io/github/rigwise/Rigwise/rw-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, units_row);
   gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, currency_row);
-  gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, currency_label);
   gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, electricity_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, hours_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, years_adjustment);
@@ -79,14 +94,17 @@ rw_preferences_window_class_init (RwPreferencesWindowClass *klass)
 static void
 rw_preferences_window_init (RwPreferencesWindow *self)
 {
-  g_autofree char *currency = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind_with_mapping (self->settings, "units", self->units_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
-                                units_get_mapping, units_set_mapping, NULL, NULL);
+                                enum_get_mapping, enum_set_mapping,
+                                (gpointer) units_nicks, NULL);
+  g_settings_bind_with_mapping (self->settings, "currency-display", self->currency_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                enum_get_mapping, enum_set_mapping,
+                                (gpointer) currency_display_nicks, NULL);
   g_settings_bind (self->settings, "electricity-price", self->electricity_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "hours-per-day", self->hours_adjustment, "value",
@@ -97,13 +115,6 @@ rw_preferences_window_init (RwPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "refresh-prices-at-start", self->refresh_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
-
-  /* Prices are shown in the catalog's own currency: Rigwise has no exchange
-   * rates, so it never converts and never pretends to. */
-  currency = g_settings_get_string (self->settings, "currency");
-  gtk_label_set_label (self->currency_label, currency);
-  adw_action_row_set_subtitle (self->currency_row,
-                               _("Prices are shown in the currency of the catalog and the price feed"));
 }
 
 RwPreferencesWindow *

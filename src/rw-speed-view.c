@@ -123,8 +123,7 @@ rw_speed_view_init (RwSpeedView *self)
 
 void
 rw_speed_view_set_data (RwSpeedView *self,
-                        RwChartData *data,
-                        gboolean     binary)
+                        RwChartData *data)
 {
   const char *headers[N_MAX];
   char *cells[N_MAX] = { NULL, };

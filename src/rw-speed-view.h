@@ -16,8 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RwSpeedView, rw_speed_view, RW, SPEED_VIEW, GtkWidget)
 
 void         rw_speed_view_set_data       (RwSpeedView  *self,
-                                         RwChartData *data,
-                                         gboolean     binary_units);
+                                         RwChartData *data);
 /* The chart Ctrl+E exports when this view is visible. */
 RwChartCard *rw_speed_view_get_main_chart (RwSpeedView  *self);
 

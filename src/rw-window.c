@@ -297,6 +297,12 @@ on_settings_changed_cb (GSettings  *settings,
   if (g_str_equal (key, "electricity-price") || g_str_equal (key, "hours-per-day")
       || g_str_equal (key, "years") || g_str_equal (key, "units"))
     rw_window_recompute (self);
+  else if (g_str_equal (key, "currency-display"))
+    {
+      /* The sidebar lists each system's price too. */
+      rw_workload_sidebar_reload (self->sidebar);
+      rw_window_recompute (self);
+    }
 }
 
 static void
@@ -652,7 +658,6 @@ rw_window_recompute (RwWindow *self)
   GPtrArray *systems;
   g_autoptr(GError) error = NULL;
   RwChartData *data;
-  gboolean binary;
 
   g_return_if_fail (RW_IS_WINDOW (self));
 
@@ -664,7 +669,6 @@ rw_window_recompute (RwWindow *self)
   workload.electricity_price = g_settings_get_double (self->settings, "electricity-price");
   workload.hours_per_day = g_settings_get_double (self->settings, "hours-per-day");
   workload.years = g_settings_get_double (self->settings, "years");
-  binary = g_settings_get_enum (self->settings, "units") == 1;
 
   systems = rw_workload_sidebar_get_selected_systems (self->sidebar);
   if (systems->len == 0)
@@ -687,14 +691,18 @@ rw_window_recompute (RwWindow *self)
       return;
     }
 
+  /* The enums' values are the settings' (see the schema). */
+  rw_chart_data_set_display (data, g_settings_get_enum (self->settings, "units"),
+                             g_settings_get_enum (self->settings, "currency-display"));
+
   g_clear_pointer (&self->data, rw_chart_data_unref);
   self->data = data;
   gtk_stack_set_visible_child_name (self->main_stack, "views");
 
-  rw_compare_view_set_data (self->compare_view, data, binary);
-  rw_fit_view_set_data (self->fit_view, data, binary);
-  rw_speed_view_set_data (self->speed_view, data, binary);
-  rw_cost_view_set_data (self->cost_view, data, binary);
+  rw_compare_view_set_data (self->compare_view, data);
+  rw_fit_view_set_data (self->fit_view, data);
+  rw_speed_view_set_data (self->speed_view, data);
+  rw_cost_view_set_data (self->cost_view, data);
   update_actions (self);
 }
 

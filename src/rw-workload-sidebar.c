@@ -38,6 +38,7 @@ struct _RwWorkloadSidebar
   GtkListBox           *systems_list;
 
   RwCatalog            *catalog;
+  GSettings            *settings;       /* how prices are written */
   GPtrArray            *model_ids;      /* char*, parallel to the dropdown */
   GPtrArray            *weights_ids;
   GPtrArray            *kv_ids;
@@ -294,7 +295,9 @@ fill_systems (RwWorkloadSidebar *self,
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       g_autofree char *price = rw_app_format_money (rw_system_total_price (system),
-                                                    system->currency);
+                                                    system->currency,
+                                                    g_settings_get_enum (self->settings,
+                                                                         "currency-display"));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), system->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -341,6 +344,7 @@ rw_workload_sidebar_dispose (GObject *object)
   /* The template's root box is not a bound child: unparent it ourselves. */
   rw_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rw_workload_sidebar_parent_class)->dispose (object);
 }
@@ -414,6 +418,7 @@ rw_workload_sidebar_init (RwWorkloadSidebar *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->settings = g_settings_new (APP_ID);
   self->model_ids = g_ptr_array_new_with_free_func (g_free);
   self->weights_ids = g_ptr_array_new_with_free_func (g_free);
   self->kv_ids = g_ptr_array_new_with_free_func (g_free);

@@ -52,6 +52,8 @@ struct _RwChartData
   char            *subtitle;
   char            *price_note;
   char            *currency;      /* of the first system; charts label money in it */
+  RwMemoryUnits     units;
+  RwCurrencyDisplay currency_display;
   gboolean         mixed_currency;
 
   /* Throughput vs depth (inference, context = depth). */
@@ -96,8 +98,10 @@ rw_chart_data_tco_year (const RwChartData *data,
 char  *_rw_format_money        (const RwChartData *data,
                                 double             value,
                                 int                decimals);
-/* Bytes as "78.4 GB" (10^9). */
-char  *_rw_format_gb           (double             bytes);
+/* Bytes in @data's units, "78.4 GB" (10^9) or "73.0 GiB" (2^30), one
+ * decimal below 100. */
+char  *_rw_format_gb           (const RwChartData *data,
+                                double             bytes);
 /* Tokens as "32K", "1M". */
 char  *_rw_format_tokens       (double             tokens);
 /* Cost per TFLOP of @system at @precision: "$2.39", "≈$31.99" when the

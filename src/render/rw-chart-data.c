@@ -149,10 +149,11 @@ currency_of (const RwSystem *system)
   return system->currency != NULL && *system->currency ? system->currency : "USD";
 }
 
-static char *
-format_money_in (const char *currency,
-                 double      value,
-                 int         decimals)
+char *
+rw_format_money (double             value,
+                 const char        *currency,
+                 int                decimals,
+                 RwCurrencyDisplay  display)
 {
   g_autofree char *number = NULL;
 
@@ -160,13 +161,53 @@ format_money_in (const char *currency,
     return g_strdup (_("n/a"));
 
   number = rw_format_number (value, decimals);
-  if (g_str_equal (currency, "USD"))
-    return g_strdup_printf ("$%s", number);
-  if (g_str_equal (currency, "GBP"))
-    return g_strdup_printf ("£%s", number);
-  if (g_str_equal (currency, "EUR"))
-    return g_strdup_printf ("%s €", number);
-  return g_strdup_printf ("%s %s", number, currency);
+  if (display == RW_CURRENCY_DISPLAY_SYMBOL)
+    {
+      /* Translators: an amount in US dollars; put the sign where your
+       * language does ("%s $") */
+      if (g_str_equal (currency, "USD"))
+        return g_strdup_printf (_("$%s"), number);
+      /* Translators: an amount in pounds sterling */
+      if (g_str_equal (currency, "GBP"))
+        return g_strdup_printf (_("£%s"), number);
+      /* Translators: an amount in euros */
+      if (g_str_equal (currency, "EUR"))
+        return g_strdup_printf (_("%s €"), number);
+    }
+  /* Translators: an amount followed by its ISO 4217 currency code, "3,999 USD" */
+  return g_strdup_printf (_("%s %s"), number, currency);
+}
+
+double
+rw_memory_units_get_bytes (RwMemoryUnits units)
+{
+  return units == RW_MEMORY_UNITS_GIB ? 1024.0 * 1024.0 * 1024.0 : 1e9;
+}
+
+char *
+rw_format_memory (double        bytes,
+                  int           decimals,
+                  RwMemoryUnits units)
+{
+  g_autofree char *number = NULL;
+
+  if (!isfinite (bytes))
+    return g_strdup (_("n/a"));
+  number = rw_format_number (bytes / rw_memory_units_get_bytes (units), decimals);
+  if (units == RW_MEMORY_UNITS_GIB)
+    /* TRANSLATORS: gibibytes (2^30 bytes) */
+    return g_strdup_printf (_("%s GiB"), number);
+  /* TRANSLATORS: gigabytes (10^9 bytes) */
+  return g_strdup_printf (_("%s GB"), number);
+}
+
+static char *
+format_money_in (const RwChartData *data,
+                 const char        *currency,
+                 double             value,
+                 int                decimals)
+{
+  return rw_format_money (value, currency, decimals, data->currency_display);
 }
 
 char *
@@ -174,20 +215,16 @@ _rw_format_money (const RwChartData *data,
                   double             value,
                   int                decimals)
 {
-  return format_money_in (data->currency, value, decimals);
+  return format_money_in (data, data->currency, value, decimals);
 }
 
 char *
-_rw_format_gb (double bytes)
+_rw_format_gb (const RwChartData *data,
+               double             bytes)
 {
-  g_autofree char *number = NULL;
-  double gb = bytes / 1e9;
+  double units = bytes / rw_memory_units_get_bytes (data->units);
 
-  if (!isfinite (bytes))
-    return g_strdup (_("n/a"));
-  number = rw_format_number (gb, fabs (gb) >= 100 ? 0 : 1);
-  /* TRANSLATORS: gigabytes (10^9 bytes) */
-  return g_strdup_printf (_("%s GB"), number);
+  return rw_format_memory (bytes, fabs (units) >= 100 ? 0 : 1, data->units);
 }
 
 char *
@@ -591,6 +628,34 @@ rw_chart_data_new (RwCatalog         *catalog,
   return g_steal_pointer (&data);
 }
 
+void
+rw_chart_data_set_display (RwChartData       *data,
+                           RwMemoryUnits      units,
+                           RwCurrencyDisplay  currency_display)
+{
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (units == RW_MEMORY_UNITS_GB || units == RW_MEMORY_UNITS_GIB);
+  g_return_if_fail (currency_display == RW_CURRENCY_DISPLAY_SYMBOL
+                    || currency_display == RW_CURRENCY_DISPLAY_CODE);
+
+  data->units = units;
+  data->currency_display = currency_display;
+}
+
+RwMemoryUnits
+rw_chart_data_get_memory_units (const RwChartData *data)
+{
+  g_return_val_if_fail (data != NULL, RW_MEMORY_UNITS_GB);
+  return data->units;
+}
+
+RwCurrencyDisplay
+rw_chart_data_get_currency_display (const RwChartData *data)
+{
+  g_return_val_if_fail (data != NULL, RW_CURRENCY_DISPLAY_SYMBOL);
+  return data->currency_display;
+}
+
 RwChartData *
 rw_chart_data_ref (RwChartData *data)
 {
@@ -796,11 +861,11 @@ memory_table (const RwChartData *data)
 
       g_ptr_array_add (row, g_strdup (_rw_system_label (data->systems[i])));
       for (guint p = 0; p < RW_MEMORY_PART_N; p++)
-        g_ptr_array_add (row, _rw_format_gb (_rw_memory_part_bytes (&est->memory, p)));
-      g_ptr_array_add (row, _rw_format_gb (est->memory.total));
-      g_ptr_array_add (row, _rw_format_gb (est->memory.device_capacity));
-      g_ptr_array_add (row, _rw_format_gb (est->memory.capacity));
-      g_ptr_array_add (row, _rw_format_gb (est->memory.spill));
+        g_ptr_array_add (row, _rw_format_gb (data, _rw_memory_part_bytes (&est->memory, p)));
+      g_ptr_array_add (row, _rw_format_gb (data, est->memory.total));
+      g_ptr_array_add (row, _rw_format_gb (data, est->memory.device_capacity));
+      g_ptr_array_add (row, _rw_format_gb (data, est->memory.capacity));
+      g_ptr_array_add (row, _rw_format_gb (data, est->memory.spill));
       g_ptr_array_add (row, g_strdup (fit_label (est)));
       table_add_row (table, row);
     }
@@ -818,7 +883,7 @@ _rw_format_per_tflop (const RwChartData *data,
 
   if (!isfinite (v))
     return g_strdup (_("not published"));
-  money = format_money_in (currency_of (data->systems[system]), v, v < 100 ? 2 : 0);
+  money = format_money_in (data, currency_of (data->systems[system]), v, v < 100 ? 2 : 0);
   /* An assumed peak (the vendor publishes none) is marked as approximate. */
   if (data->systems[system]->peak[precision].assumed)
     return g_strdup_printf ("≈%s", money);
@@ -846,11 +911,11 @@ cost_table (const RwChartData *data)
       GPtrArray *row = strv_builder ();
 
       g_ptr_array_add (row, g_strdup (_rw_system_label (data->systems[i])));
-      g_ptr_array_add (row, format_money_in (currency_of (data->systems[i]), est->price, 0));
+      g_ptr_array_add (row, format_money_in (data, currency_of (data->systems[i]), est->price, 0));
       for (guint p = 0; p < RW_PRECISION_N; p++)
         g_ptr_array_add (row, _rw_format_per_tflop (data, i, p));
-      g_ptr_array_add (row, format_money_in (currency_of (data->systems[i]), est->per_gb, 2));
-      g_ptr_array_add (row, format_money_in (currency_of (data->systems[i]), est->per_decode_tok_s, 0));
+      g_ptr_array_add (row, format_money_in (data, currency_of (data->systems[i]), est->per_gb, 2));
+      g_ptr_array_add (row, format_money_in (data, currency_of (data->systems[i]), est->per_decode_tok_s, 0));
       table_add_row (table, row);
     }
   return table;
@@ -911,7 +976,7 @@ tco_table (const RwChartData *data)
 
       g_ptr_array_add (row, rw_format_number (rw_chart_data_tco_year (data, s), 0));
       for (guint i = 0; i < data->n_systems; i++)
-        g_ptr_array_add (row, format_money_in (currency_of (data->systems[i]),
+        g_ptr_array_add (row, format_money_in (data, currency_of (data->systems[i]),
                                                rw_chart_data_tco_at (data, i, s), 0));
       table_add_row (table, row);
     }

@@ -50,6 +50,20 @@ typedef struct
 void          rw_chart_table_free         (RwChartTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwChartTable, rw_chart_table_free)
 
+/* How memory sizes and amounts are written (Preferences): decimal GB or
+ * binary GiB; "$3,999" or "3,999 USD". Rigwise never converts currencies. */
+typedef enum
+{
+  RW_MEMORY_UNITS_GB,
+  RW_MEMORY_UNITS_GIB,
+} RwMemoryUnits;
+
+typedef enum
+{
+  RW_CURRENCY_DISPLAY_SYMBOL,
+  RW_CURRENCY_DISPLAY_CODE,
+} RwCurrencyDisplay;
+
 /* Reference counted and immutable once built, so a GTask may build it in a
  * thread and hand it to the UI. */
 typedef struct _RwChartData RwChartData;
@@ -68,6 +82,14 @@ RwChartData  *rw_chart_data_new           (RwCatalog         *catalog,
                                            guint              n_systems,
                                            const RwWorkload  *workload,
                                            GError           **error);
+/* Part of building @data: how its charts, tables and report write memory
+ * sizes and amounts (default GB and currency symbols). Call right after
+ * rw_chart_data_new(), before @data is drawn or shared. */
+void          rw_chart_data_set_display   (RwChartData       *data,
+                                           RwMemoryUnits      units,
+                                           RwCurrencyDisplay  currency_display);
+RwMemoryUnits     rw_chart_data_get_memory_units     (const RwChartData *data);
+RwCurrencyDisplay rw_chart_data_get_currency_display (const RwChartData *data);
 RwChartData  *rw_chart_data_ref           (RwChartData       *data);
 void          rw_chart_data_unref         (RwChartData       *data);
 
@@ -106,6 +128,19 @@ RwChartTable *rw_chart_data_get_table     (const RwChartData *data,
  * "n/a" for NAN. */
 char         *rw_format_number            (double             value,
                                            int                decimals);
+/* An amount in @currency (ISO 4217): with @display SYMBOL "$3,999",
+ * "£3,999", "3,999 €" (placed as the translation says), other currencies
+ * by code; with CODE always "3,999 USD". "n/a" for NAN. */
+char         *rw_format_money             (double             value,
+                                           const char        *currency,
+                                           int                decimals,
+                                           RwCurrencyDisplay  display);
+/* Bytes in @units with @decimals: "78.4 GB" (10^9) or "73.0 GiB" (2^30). */
+char         *rw_format_memory            (double             bytes,
+                                           int                decimals,
+                                           RwMemoryUnits      units);
+/* Bytes per GB or GiB. */
+double        rw_memory_units_get_bytes   (RwMemoryUnits      units);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwChartData, rw_chart_data_unref)
 

@@ -321,9 +321,9 @@ comparison_grid (const RwChartData *data)
 
   ROW (_("Verdict"), g_strdup (est->fit == RW_FIT_FITS ? _("Fits") :
                                est->fit == RW_FIT_SPILLS ? _("Spills to host RAM") : _("Does not fit")));
-  ROW (_("Memory needed"), _rw_format_gb (est->memory.total));
-  ROW (_("Fast memory"), _rw_format_gb (est->memory.device_capacity));
-  ROW (_("In host RAM"), _rw_format_gb (est->memory.spill));
+  ROW (_("Memory needed"), _rw_format_gb (data, est->memory.total));
+  ROW (_("Fast memory"), _rw_format_gb (data, est->memory.device_capacity));
+  ROW (_("In host RAM"), _rw_format_gb (data, est->memory.spill));
   /* As the Speed view: decode at the workload's depth and with the whole
    * context cached. */
   if (w->mode == RW_MODE_INFERENCE)

@@ -435,9 +435,9 @@ _rw_tick_gb (const RwChartData *data,
              double             value,
              double             step)
 {
-  g_autofree char *n = rw_format_number (value, _rw_step_decimals (step));
-
-  return g_strdup_printf (_("%s GB"), n);
+  /* @value is in @data's units already (the axis runs in GB or GiB). */
+  return rw_format_memory (value * rw_memory_units_get_bytes (data->units),
+                           _rw_step_decimals (step), data->units);
 }
 
 char *

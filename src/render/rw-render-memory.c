@@ -10,12 +10,13 @@
 #include "rw-render-private.h"
 
 static char *
-verdict_text (const RwEstimate *est)
+verdict_text (const RwChartData *data,
+              const RwEstimate  *est)
 {
-  g_autofree char *total = _rw_format_gb (est->memory.total);
-  g_autofree char *device = _rw_format_gb (est->memory.device_capacity);
-  g_autofree char *capacity = _rw_format_gb (est->memory.capacity);
-  g_autofree char *spill = _rw_format_gb (est->memory.spill);
+  g_autofree char *total = _rw_format_gb (data, est->memory.total);
+  g_autofree char *device = _rw_format_gb (data, est->memory.device_capacity);
+  g_autofree char *capacity = _rw_format_gb (data, est->memory.capacity);
+  g_autofree char *spill = _rw_format_gb (data, est->memory.spill);
 
   switch (est->fit)
     {
@@ -36,7 +37,8 @@ verdict_text (const RwEstimate *est)
 static double
 axis_max (const RwChartData *data)
 {
-  double max = 1e9;
+  double unit = rw_memory_units_get_bytes (data->units);
+  double max = unit;
 
   for (guint i = 0; i < data->n_systems; i++)
     {
@@ -49,7 +51,7 @@ axis_max (const RwChartData *data)
       if (isfinite (m->device_capacity))
         max = MAX (max, m->device_capacity);
     }
-  return max / 1e9;
+  return max / unit;
 }
 
 void
@@ -111,7 +113,7 @@ _rw_render_memory_chart_full (const RwChartData  *data,
   /* Leave half a tick label of room on both sides so end labels never clip. */
   {
     double w0;
-    _rw_text_extents (&c, "0000 GB", 0.8, FALSE, &w0, NULL);
+    _rw_text_extents (&c, "0000 GiB", 0.8, FALSE, &w0, NULL);
     plot = (RwRect) { c.pad, top, width - 2 * c.pad - w0 / 2, bottom - top };
   }
   if (plot.height < name_h * 2 || plot.width < c.font * 4)
@@ -163,10 +165,10 @@ _rw_render_memory_chart_full (const RwChartData  *data,
       double row_y = plot.y + i * row_h + MAX (0, (row_h - name_h - c.font * 1.2 - bar_h) / 2);
       double bar_y = row_y + name_h + c.font * 0.3;
       double x = plot.x;
-      double scale = plot.width / (max * 1e9);
+      double scale = plot.width / (max * rw_memory_units_get_bytes (data->units));
       double total_x = plot.x + (isfinite (m->total) ? m->total : 0) * scale;
       double tick_ext = c.font * 0.35;
-      g_autofree char *verdict = verdict_text (est);
+      g_autofree char *verdict = verdict_text (data, est);
       double name_w;
 
       /* Name in bold, the verdict after it, in red when it does not fit. */
@@ -234,7 +236,11 @@ _rw_render_memory_chart_full (const RwChartData  *data,
 
           if (w <= 0)
             continue;
-          v = rw_format_number (bytes / 1e9, bytes >= 100e9 ? 0 : 1);
+          {
+            double in_units = bytes / rw_memory_units_get_bytes (data->units);
+
+            v = rw_format_number (in_units, in_units >= 100 ? 0 : 1);
+          }
           _rw_text_extents (&c, v, 0.8, FALSE, &tw, &th);
           if (tw + c.font * 0.8 < w)
             {
@@ -265,7 +271,7 @@ _rw_render_memory_chart_full (const RwChartData  *data,
         /* The marker's size under it, where the row has room. */
         if (row_h - (bar_y + bar_h - (plot.y + i * row_h)) > tick_h * 1.2 + tick_ext)
           {
-            g_autofree char *label = _rw_format_gb (m->device_capacity);
+            g_autofree char *label = _rw_format_gb (data, m->device_capacity);
             double tw;
 
             _rw_text_extents (&c, label, 0.75, FALSE, &tw, NULL);
@@ -289,7 +295,7 @@ _rw_render_memory_chart_full (const RwChartData  *data,
               geometry->markers2[i] = cx;
             if (marker_label_end > -G_MAXDOUBLE)
               {
-                g_autofree char *label = _rw_format_gb (m->capacity);
+                g_autofree char *label = _rw_format_gb (data, m->capacity);
                 double tw;
 
                 _rw_text_extents (&c, label, 0.75, FALSE, &tw, NULL);
@@ -331,12 +337,12 @@ rw_render_describe_memory_chart (const RwChartData *data)
   for (guint i = 0; i < data->n_systems; i++)
     {
       const RwEstimate *est = &data->estimates[i];
-      g_autofree char *total = _rw_format_gb (est->memory.total);
-      g_autofree char *weights = _rw_format_gb (est->memory.weights);
-      g_autofree char *kv = _rw_format_gb (est->memory.kv_cache);
-      g_autofree char *device = _rw_format_gb (est->memory.device_capacity);
-      g_autofree char *capacity = _rw_format_gb (est->memory.capacity);
-      g_autofree char *spill = _rw_format_gb (est->memory.spill);
+      g_autofree char *total = _rw_format_gb (data, est->memory.total);
+      g_autofree char *weights = _rw_format_gb (data, est->memory.weights);
+      g_autofree char *kv = _rw_format_gb (data, est->memory.kv_cache);
+      g_autofree char *device = _rw_format_gb (data, est->memory.device_capacity);
+      g_autofree char *capacity = _rw_format_gb (data, est->memory.capacity);
+      g_autofree char *spill = _rw_format_gb (data, est->memory.spill);
 
       g_string_append_c (s, ' ');
       /* TRANSLATORS: "DGX Spark needs 78.4 GB (weights 42.5 GB, KV cache 10.7 GB) of 119.7 GB of fast memory" */

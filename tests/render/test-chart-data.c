@@ -72,6 +72,70 @@ test_format_fr (void)
   setlocale (LC_NUMERIC, "C");
 }
 
+/* Amounts by symbol or by code, never converted; memory in GB or GiB. */
+static void
+test_format_money_memory (void)
+{
+  g_autofree char *usd = NULL, *usd_code = NULL, *eur = NULL, *gbp = NULL, *chf = NULL;
+  g_autofree char *nan_money = NULL, *gb = NULL, *gib = NULL, *gib_nan = NULL;
+
+  g_assert_true (set_numeric ("C"));
+  usd = rw_format_money (3999, "USD", 0, RW_CURRENCY_DISPLAY_SYMBOL);
+  usd_code = rw_format_money (3999, "USD", 0, RW_CURRENCY_DISPLAY_CODE);
+  eur = rw_format_money (2.5, "EUR", 2, RW_CURRENCY_DISPLAY_SYMBOL);
+  gbp = rw_format_money (1999, "GBP", 0, RW_CURRENCY_DISPLAY_SYMBOL);
+  chf = rw_format_money (1999, "CHF", 0, RW_CURRENCY_DISPLAY_SYMBOL);
+  nan_money = rw_format_money (NAN, "USD", 0, RW_CURRENCY_DISPLAY_CODE);
+  g_assert_cmpstr (usd, ==, "$3999");
+  g_assert_cmpstr (usd_code, ==, "3999 USD");
+  g_assert_cmpstr (eur, ==, "2.50 €");
+  g_assert_cmpstr (gbp, ==, "£1999");
+  g_assert_cmpstr (chf, ==, "1999 CHF");   /* no symbol of its own: by code */
+  g_assert_cmpstr (nan_money, ==, "n/a");
+
+  /* 128 GB = 128·10⁹ / 2³⁰ GiB = 119.209… GiB. */
+  gb = rw_format_memory (128e9, 1, RW_MEMORY_UNITS_GB);
+  gib = rw_format_memory (128e9, 1, RW_MEMORY_UNITS_GIB);
+  gib_nan = rw_format_memory (NAN, 1, RW_MEMORY_UNITS_GIB);
+  g_assert_cmpstr (gb, ==, "128.0 GB");
+  g_assert_cmpstr (gib, ==, "119.2 GiB");
+  g_assert_cmpstr (gib_nan, ==, "n/a");
+  g_assert_cmpfloat (rw_memory_units_get_bytes (RW_MEMORY_UNITS_GIB), ==, 1073741824.0);
+}
+
+/* A chart data's display settings reach its tables and descriptions: the
+ * Spark's 119.7 GB usable (119.7·10⁹ B) is 111.48 GiB, written "111 GiB"
+ * (no decimal from 100 up); its price by code. */
+static void
+test_display_settings (void)
+{
+  g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.3-70b", "q4_k_m", 32768,
+                                                 "dgx-spark", "custom-5090", NULL);
+  g_autoptr(RwChartTable) memory = NULL;
+  g_autoptr(RwChartTable) cost = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *usable = NULL;
+  const RwEstimate *spark;
+
+  g_assert_true (set_numeric ("C"));
+  g_assert_cmpint (rw_chart_data_get_memory_units (data), ==, RW_MEMORY_UNITS_GB);
+  g_assert_cmpint (rw_chart_data_get_currency_display (data), ==, RW_CURRENCY_DISPLAY_SYMBOL);
+  rw_chart_data_set_display (data, RW_MEMORY_UNITS_GIB, RW_CURRENCY_DISPLAY_CODE);
+
+  spark = rw_chart_data_get_estimate (data, 0);
+  g_assert_cmpfloat_with_epsilon (spark->memory.device_capacity, 119.7e9, 1e6);
+  memory = rw_chart_data_get_table (data, RW_CHART_MEMORY);
+  /* Every column but the system's name and the verdict is a size. */
+  for (guint c = 1; c + 1 < memory->n_columns; c++)
+    g_assert_true (g_str_has_suffix (((char **) g_ptr_array_index (memory->rows, 0))[c], " GiB"));
+  description = rw_render_describe_memory_chart (data);
+  usable = g_strdup_printf ("of %s of fast memory", "111 GiB");
+  g_assert_nonnull (strstr (description, usable));
+
+  cost = rw_chart_data_get_table (data, RW_CHART_COST);
+  g_assert_cmpstr (((char **) g_ptr_array_index (cost->rows, 0))[1], ==, "3999 USD");
+}
+
 /* The labels the charts draw come from the same tables: in French the GB
  * figures have a decimal comma and prices thin-space thousands. */
 static void
@@ -330,6 +394,8 @@ main (int   argc,
   g_test_add_func ("/chart-data/format/c", test_format_c);
   g_test_add_func ("/chart-data/format/en", test_format_en);
   g_test_add_func ("/chart-data/format/fr", test_format_fr);
+  g_test_add_func ("/chart-data/format/money-memory", test_format_money_memory);
+  g_test_add_func ("/chart-data/display-settings", test_display_settings);
   g_test_add_func ("/chart-data/french-chart-labels", test_french_chart_labels);
   g_test_add_func ("/chart-data/tables", test_tables);
   g_test_add_func ("/chart-data/describe", test_describe);

@@ -236,6 +236,48 @@ test_report_pages (void)
   }
 }
 
+/* The memory chart follows its data's units: in GiB its axis and labels
+ * say GiB, never GB (the PDF keeps the text for pdftotext to read). */
+static void
+test_memory_chart_units (void)
+{
+  g_autoptr(RwChartData) gib = test_chart_data (catalog, "llama-3.3-70b", "q4_k_m", 32768,
+                                                "dgx-spark", "custom-5090", NULL);
+  g_autoptr(GFile) file = tmp_file ("memory-gib.pdf");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { pdftotext, path, "-", NULL };
+  g_autofree char *text = NULL;
+  int status;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed (Debian: poppler-utils)");
+      return;
+    }
+  rw_chart_data_set_display (gib, RW_MEMORY_UNITS_GIB, RW_CURRENCY_DISPLAY_SYMBOL);
+  g_assert_true (rw_export_chart (gib, RW_CHART_MEMORY, file, RW_EXPORT_FORMAT_PDF, 800, 500, 1,
+                                  NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  /* The axis starts at "0 GiB"; the Spark's 119.7·10⁹ B usable is 111 GiB. */
+  g_assert_true (g_regex_match_simple ("\\b0 GiB\\b", text, 0, 0));
+  g_assert_nonnull (strstr (text, "of 111 GiB"));
+  g_assert_false (g_regex_match_simple ("[0-9] GB\\b", text, 0, 0));
+
+  /* Keep a copy to look at. */
+  {
+    g_autofree char *artifact = test_artifact_path ("memory-gib.pdf");
+    g_autoptr(GFile) copy = g_file_new_for_path (artifact);
+
+    g_assert_true (g_file_copy (file, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+}
+
 /* Ten systems have more sources than fit one page at a readable size: the
  * sources run on to more pages ("Sources (continued)"), the first pages
  * stay as they are. */
@@ -409,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf-chart", test_pdf_chart);
   g_test_add_func ("/export/svg-parses", test_svg_parses);
   g_test_add_func ("/export/report-pages", test_report_pages);
+  g_test_add_func ("/export/memory-chart-units", test_memory_chart_units);
   g_test_add_func ("/export/report-many-systems", test_report_many_systems);
   g_test_add_func ("/export/atomic-replace", test_atomic_replace);
   g_test_add_func ("/export/errors", test_errors);

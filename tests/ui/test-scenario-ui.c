@@ -334,7 +334,8 @@ test_build_editor (Fixture       *fixture,
     g_assert_cmpfloat_with_epsilon (estimate_for (fixture->window, "custom-5090")->price,
                                     new_price + 2999, 1e-6);
     /* The editor's own total is the core's, formatted as the app does. */
-    expected_label = rw_app_format_money (rw_system_total_price (build), build->currency);
+    expected_label = rw_app_format_money (rw_system_total_price (build), build->currency,
+                                          RW_CURRENCY_DISPLAY_SYMBOL);
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (editor),
                                                                                   RW_TYPE_BUILD_EDITOR,
                                                                                   "price_total_label"))),

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "rw-application.h"
 #include "rw-build-editor.h"
@@ -110,6 +111,22 @@ label_ends_with (GtkWidget     *widget,
                  gconstpointer  suffix)
 {
   return g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), suffix);
+}
+
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  needle)
+{
+  return strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL;
+}
+
+static gboolean
+row_subtitle_ends_with (GtkWidget     *widget,
+                        gconstpointer  suffix)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+
+  return subtitle != NULL && g_str_has_suffix (subtitle, suffix);
 }
 
 static gboolean
@@ -315,7 +332,27 @@ test_window_workload_updates (Fixture       *fixture,
     g_settings_set_enum (settings, "units", 1);
     g_assert_nonnull (find_widget (fit, GTK_TYPE_LABEL, label_ends_with, " GiB"));
     g_assert_null (find_widget (fit, GTK_TYPE_LABEL, label_ends_with, " GB"));
+    /* The memory chart is drawn in the same units. */
+    g_assert_cmpint (rw_chart_data_get_memory_units (rw_window_get_chart_data (fixture->window)),
+                     ==, RW_MEMORY_UNITS_GIB);
     g_settings_reset (settings, "units");
+
+    /* Amounts by currency code: the figures, the charts' data and the
+     * sidebar's price of each machine. */
+    {
+      GtkWidget *compare_view = GTK_WIDGET (rw_window_get_compare_view (fixture->window));
+      GtkWidget *side = GTK_WIDGET (rw_window_get_sidebar (fixture->window));
+
+      g_assert_null (find_widget (compare_view, GTK_TYPE_LABEL, label_contains, " USD"));
+      g_settings_set_enum (settings, "currency-display", RW_CURRENCY_DISPLAY_CODE);
+      g_assert_cmpint (rw_chart_data_get_currency_display (rw_window_get_chart_data (fixture->window)),
+                       ==, RW_CURRENCY_DISPLAY_CODE);
+      g_assert_nonnull (find_widget (compare_view, GTK_TYPE_LABEL, label_contains, " USD"));
+      g_assert_nonnull (find_widget (side, ADW_TYPE_ACTION_ROW, row_subtitle_ends_with, " USD"));
+      g_settings_reset (settings, "currency-display");
+      g_assert_null (find_widget (compare_view, GTK_TYPE_LABEL, label_contains, " USD"));
+      g_assert_null (find_widget (side, ADW_TYPE_ACTION_ROW, row_subtitle_ends_with, " USD"));
+    }
     data = rw_window_get_chart_data (fixture->window);
   }
 
