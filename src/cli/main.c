@@ -76,6 +76,15 @@ main (int   argc,
           fprintf (stderr, "rigwise-cli: %s\n", error->message);
           return RW_CLI_ERROR_FAILED;
         }
+      /* Every command costs with the prices `prices show` lists: the last
+       * good feed over the bundle, as in the app. (`prices` keeps a
+       * refresher of its own, which also needs the cache's ETag.) */
+      if (commands[i].func != rw_cli_prices)
+        {
+          g_autoptr(RwPriceRefresher) refresher = rw_price_refresher_new (catalog, NULL);
+
+          rw_cli_load_price_cache (refresher);
+        }
       return commands[i].func (catalog, argc - 1, argv + 1);
     }
 

@@ -52,18 +52,6 @@ default_feed_url (void)
   return g_settings_get_string (settings, "price-feed-url");
 }
 
-/* The cached feed overlays the bundle, as in the app; a corrupt cache is
- * mentioned, not fatal. */
-static void
-load_cache (RwPriceRefresher *refresher)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!rw_price_refresher_load_cache (refresher, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    fprintf (stderr, "rigwise-cli: note: %s\n", error->message);
-}
-
 static int
 prices_show (RwCatalog  *catalog,
              gboolean    as_json)
@@ -74,7 +62,7 @@ prices_show (RwCatalog  *catalog,
   g_autoptr(GString) out = g_string_new (NULL);
   const char *currency = NULL;
 
-  load_cache (refresher);
+  rw_cli_load_price_cache (refresher);
   ids = rw_catalog_list_price_items (catalog);
   for (guint i = 0; i < rw_catalog_get_n_systems (catalog) && currency == NULL; i++)
     currency = rw_catalog_get_system (catalog, i)->currency;
@@ -186,7 +174,7 @@ prices_refresh (RwCatalog  *catalog,
   Refresh r = { 0 };
   guint sigint;
 
-  load_cache (refresher);
+  rw_cli_load_price_cache (refresher);
 
   /* Ctrl+C cancels the transfer cleanly. */
   sigint = g_unix_signal_add (SIGINT, interrupted_cb, cancellable);

@@ -354,3 +354,13 @@ rw_cli_print_json (JsonNode *node)
   fputs (text, stdout);
   fputc ('\n', stdout);
 }
+
+void
+rw_cli_load_price_cache (RwPriceRefresher *refresher)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rw_price_refresher_load_cache (refresher, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    fprintf (stderr, "rigwise-cli: note: %s\n", error->message);
+}

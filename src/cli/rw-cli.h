@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "rigwise-core.h"
+#include "rw-price-refresher.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,11 @@ int         rw_cli_prices               (RwCatalog  *catalog,
  * error stands for (its code for RW_CLI_ERROR and GOption errors of the
  * command line, else 1). */
 int         rw_cli_report_error         (const GError  *error);
+
+/* Overlays the last good price feed from @refresher's cache on its catalog,
+ * as the app does at start; a missing cache is normal, a corrupt one is
+ * noted on stderr and ignored. */
+void        rw_cli_load_price_cache     (RwPriceRefresher *refresher);
 
 /* Strict parsing of option values; errors name the option and the value:
  * rigwise-cli: --context: “-5” is not a positive integer. */

@@ -55,9 +55,11 @@ run_cli (Run                *run,
   g_strv_builder_addv (builder, (const char **) args);
   argv = g_strv_builder_end (builder);
 
-  /* The fixed catalog, and no user catalog that could override it. */
+  /* The fixed catalog, and no user catalog or cached price feed that could
+   * override it. */
   envp = g_environ_setenv (envp, "RIGWISE_DATADIR", data_dir, TRUE);
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", empty_home, TRUE);
+  envp = g_environ_setenv (envp, "XDG_CACHE_HOME", empty_home, TRUE);
 
   g_spawn_sync (NULL, argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);

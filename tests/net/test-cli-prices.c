@@ -196,6 +196,23 @@ test_refresh_and_show (Fixture       *f,
   cache = read_file (f->cache_path);
   g_assert_nonnull (cache);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (cache, NULL), g_bytes_get_size (cache), "4699"));
+
+  /* Every other command costs with the prices in use: the Spark at the
+   * feed's 4699, its TCO from that price. */
+  {
+    g_auto(Run) estimate = { 0 };
+    g_auto(Run) export = { 0 };
+    g_autofree char *pdf = g_build_filename (f->tmpdir, "report.pdf", NULL);
+
+    run_cli (f, &estimate, "estimate", "--system", "dgx-spark", "--params", "8", "--json", NULL);
+    g_assert_cmpint (estimate.status, ==, 0);
+    g_assert_nonnull (strstr (estimate.out, "\"price\" : 4699.0,"));
+    g_assert_null (strstr (estimate.out, "\"price\" : 3999"));
+    run_cli (f, &export, "export", "--chart", "report", "--system", "dgx-spark", "--params", "8",
+             "--output", pdf, NULL);
+    g_assert_cmpint (export.status, ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
 }
 
 static void
