@@ -33,6 +33,7 @@ KEYS
   env -u DBUS_SESSION_BUS_ADDRESS \
     LC_ALL=en_US.UTF-8 LANGUAGE=en GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
     GDK_DEBUG=no-portals GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/$view" \
+    XDG_DATA_HOME="$tmp/$view/data" XDG_CACHE_HOME="$tmp/$view/cache" \
     GSETTINGS_SCHEMA_DIR="$build/data" RIGWISE_DATADIR="$top/data" \
     RIGWISE_SCREENSHOT="$tmp/$view.png" \
     timeout 60 xvfb-run -a -s '-screen 0 1400x900x24' "$app" >"$tmp/$view.log" 2>&1 \
