@@ -201,13 +201,15 @@ rw_format_memory (double        bytes,
   return g_strdup_printf (_("%s GB"), number);
 }
 
+/* An amount in the currency of @data's system @index. */
 static char *
-format_money_in (const RwChartData *data,
-                 const char        *currency,
-                 double             value,
-                 int                decimals)
+system_money (const RwChartData *data,
+              guint              index,
+              double             value,
+              int                decimals)
 {
-  return rw_format_money (value, currency, decimals, data->currency_display);
+  return rw_format_money (value, currency_of (data->systems[index]), decimals,
+                          data->currency_display);
 }
 
 char *
@@ -215,7 +217,7 @@ _rw_format_money (const RwChartData *data,
                   double             value,
                   int                decimals)
 {
-  return format_money_in (data, data->currency, value, decimals);
+  return rw_format_money (value, data->currency, decimals, data->currency_display);
 }
 
 char *
@@ -883,7 +885,7 @@ _rw_format_per_tflop (const RwChartData *data,
 
   if (!isfinite (v))
     return g_strdup (_("not published"));
-  money = format_money_in (data, currency_of (data->systems[system]), v, v < 100 ? 2 : 0);
+  money = system_money (data, system, v, v < 100 ? 2 : 0);
   /* An assumed peak (the vendor publishes none) is marked as approximate. */
   if (data->systems[system]->peak[precision].assumed)
     return g_strdup_printf ("≈%s", money);
@@ -911,11 +913,11 @@ cost_table (const RwChartData *data)
       GPtrArray *row = strv_builder ();
 
       g_ptr_array_add (row, g_strdup (_rw_system_label (data->systems[i])));
-      g_ptr_array_add (row, format_money_in (data, currency_of (data->systems[i]), est->price, 0));
+      g_ptr_array_add (row, system_money (data, i, est->price, 0));
       for (guint p = 0; p < RW_PRECISION_N; p++)
         g_ptr_array_add (row, _rw_format_per_tflop (data, i, p));
-      g_ptr_array_add (row, format_money_in (data, currency_of (data->systems[i]), est->per_gb, 2));
-      g_ptr_array_add (row, format_money_in (data, currency_of (data->systems[i]), est->per_decode_tok_s, 0));
+      g_ptr_array_add (row, system_money (data, i, est->per_gb, 2));
+      g_ptr_array_add (row, system_money (data, i, est->per_decode_tok_s, 0));
       table_add_row (table, row);
     }
   return table;
@@ -976,8 +978,7 @@ tco_table (const RwChartData *data)
 
       g_ptr_array_add (row, rw_format_number (rw_chart_data_tco_year (data, s), 0));
       for (guint i = 0; i < data->n_systems; i++)
-        g_ptr_array_add (row, format_money_in (data, currency_of (data->systems[i]),
-                                               rw_chart_data_tco_at (data, i, s), 0));
+        g_ptr_array_add (row, system_money (data, i, rw_chart_data_tco_at (data, i, s), 0));
       table_add_row (table, row);
     }
   return table;
