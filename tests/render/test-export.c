@@ -176,6 +176,37 @@ test_svg_parses (void)
   g_free (info.height);
 }
 
+/* The text of @path's page @page (0: every page) by poppler's pdftotext,
+ * laid out as on the page; NULL when pdftotext is not installed (setup.sh
+ * installs poppler-utils). */
+static char *
+pdf_text (const char *path,
+          guint       page)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_strv_builder_add_many (builder, pdftotext, "-layout", NULL);
+  if (page > 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", page);
+      g_strv_builder_add_many (builder, "-f", number, "-l", number, NULL);
+    }
+  g_strv_builder_add_many (builder, path, "-", NULL);
+  argv = g_strv_builder_end (builder);
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
 static void
 test_report_pages (void)
 {
@@ -184,7 +215,7 @@ test_report_pages (void)
   g_autofree char *contents = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
   gsize length;
 
   g_assert_true (rw_export_report (data, file, NULL, &error));
@@ -212,15 +243,9 @@ test_report_pages (void)
 
   /* The table gives decode as the Speed view does, and the sources page
    * tells the build's assumed part prices from published ones. */
-  if (pdftotext != NULL)
+  text = pdf_text (path, 0);
+  if (text != NULL)
     {
-      const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
-      g_autofree char *text = NULL;
-      int status;
-
-      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                                   &text, NULL, &status, &error));
-      g_assert_no_error (error);
       g_assert_nonnull (strstr (text, "Decode, empty context"));
       g_assert_nonnull (strstr (text, "Decode, 32K in context"));
       g_assert_true (g_regex_match_simple ("Corsair HX1500i.*: 400 USD \\(assumed, no published price\\)",
@@ -245,24 +270,19 @@ test_memory_chart_units (void)
                                                 "dgx-spark", "custom-5090", NULL);
   g_autoptr(GFile) file = tmp_file ("memory-gib.pdf");
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autoptr(GError) error = NULL;
-  const char *argv[] = { pdftotext, path, "-", NULL };
   g_autofree char *text = NULL;
-  int status;
 
-  if (pdftotext == NULL)
-    {
-      g_test_skip ("pdftotext is not installed (Debian: poppler-utils)");
-      return;
-    }
   rw_chart_data_set_display (gib, RW_MEMORY_UNITS_GIB, RW_CURRENCY_DISPLAY_SYMBOL);
   g_assert_true (rw_export_chart (gib, RW_CHART_MEMORY, file, RW_EXPORT_FORMAT_PDF, 800, 500, 1,
                                   NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &text, NULL, &status, &error));
-  g_assert_no_error (error);
+  text = pdf_text (path, 0);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed (Debian: poppler-utils)");
+      return;
+    }
   /* The axis starts at "0 GiB"; the Spark's 119.7·10⁹ B usable is 111 GiB. */
   g_assert_true (g_regex_match_simple ("\\b0 GiB\\b", text, 0, 0));
   g_assert_nonnull (strstr (text, "of 111 GiB"));
@@ -290,7 +310,7 @@ test_report_many_systems (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
   RwWorkload workload;
   gsize length;
   guint pages;
@@ -311,18 +331,9 @@ test_report_many_systems (void)
   pages = count_pdf_pages (contents, length);
   g_assert_cmpuint (pages, >, RW_EXPORT_REPORT_N_PAGES);
 
-  if (pdftotext != NULL)
-    {
-      g_autofree char *last = g_strdup_printf ("%u", pages);
-      const char *argv[] = { pdftotext, "-f", last, "-l", last, path, "-", NULL };
-      g_autofree char *text = NULL;
-      int status;
-
-      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                                   &text, NULL, &status, &error));
-      g_assert_no_error (error);
-      g_assert_nonnull (strstr (text, "Sources (continued)"));
-    }
+  text = pdf_text (path, pages);
+  if (text != NULL)
+    g_assert_nonnull (strstr (text, "Sources (continued)"));
 }
 
 /* Replacing an existing file leaves exactly that file: no temporaries. */
