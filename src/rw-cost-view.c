@@ -170,12 +170,14 @@ rw_cost_view_set_data (RwCostView  *self,
   char *cells[N_MAX] = { NULL, };
   GtkGrid *grid;
   gboolean any_assumed = FALSE;
+  RwCurrencyDisplay display;
   guint n;
 
   g_return_if_fail (RW_IS_COST_VIEW (self));
   g_return_if_fail (data != NULL);
 
   n = MIN (rw_chart_data_get_n_systems (data), N_MAX);
+  display = rw_chart_data_get_currency_display (data);
   grid = GTK_GRID (self->grid);
   {
     g_autofree char *subtitle = g_strdup_printf ("%s\n%s", rw_chart_data_get_subtitle (data),
@@ -208,13 +210,13 @@ rw_cost_view_set_data (RwCostView  *self,
             cells[i] = g_strdup (_("not published"));
           else if (system->peak[precisions[p].precision].assumed)
             {
-              g_autofree char *money = rw_app_format_money (v, system->currency, rw_chart_data_get_currency_display (data));
+              g_autofree char *money = rw_app_format_money (v, system->currency, display);
               /* Translators: a cost from an assumed, unpublished peak */
               cells[i] = g_strdup_printf (_("≈ %s"), money);
               any_assumed = TRUE;
             }
           else
-            cells[i] = rw_app_format_money (v, system->currency, rw_chart_data_get_currency_display (data));
+            cells[i] = rw_app_format_money (v, system->currency, display);
         }
       rw_stat_grid_add_row (grid, _(precisions[p].label), (const char * const *) cells, n);
       for (guint i = 0; i < n; i++)

@@ -147,30 +147,23 @@ rw_speed_view_set_data (RwSpeedView *self,
   rw_stat_grid_reset (grid, headers, n);
 
   /* Rows that apply to no machine (inference speeds of a training workload,
-   * training speed of an inference one) are left out, not filled with n/a. */
-  /* Decode slows as the KV cache fills: give it at the workload's depth
+   * training speed of an inference one) are left out, not filled with n/a.
+   * Decode slows as the KV cache fills: give it at the workload's depth
    * (usually an empty context, as llama-bench's tg128 measures it) and with
    * the whole context cached, the throughput chart's point at the context. */
   decodes = any_finite (data, n, G_STRUCT_OFFSET (RwEstimate, decode_tok_s));
   if (decodes)
     {
       const RwWorkload *w = rw_chart_data_get_workload (data);
-      g_autofree char *depth = rw_app_format_tokens (w->depth);
-      g_autofree char *context = rw_app_format_tokens (w->context);
-      g_autofree char *depth_title = NULL;
-      g_autofree char *full_title = NULL;
+      g_autofree char *depth_title = rw_chart_data_dup_decode_title (w->depth);
 
-      if (w->depth == 0)
-        depth_title = g_strdup (_("Decode, empty context"));
-      else
-        /* Translators: "Decode, 4K in context": speed with 4K tokens cached */
-        depth_title = g_strdup_printf (_("Decode, %s in context"), depth);
       add_row (grid, data, n, depth_title,
                G_STRUCT_OFFSET (RwEstimate, decode_tok_s), rw_app_format_tok_s);
 
       if (w->context > w->depth)
         {
-          full_title = g_strdup_printf (_("Decode, %s in context"), context);
+          g_autofree char *full_title = rw_chart_data_dup_decode_title (w->context);
+
           for (guint i = 0; i < n; i++)
             cells[i] = rw_app_format_tok_s (rw_chart_data_get_decode_full_context (data, i));
           rw_stat_grid_add_row (grid, full_title, (const char * const *) cells, n);

@@ -736,6 +736,18 @@ rw_chart_data_get_decode_full_context (const RwChartData *data,
   return data->decode_full[index];
 }
 
+char *
+rw_chart_data_dup_decode_title (guint depth)
+{
+  g_autofree char *tokens = NULL;
+
+  if (depth == 0)
+    return g_strdup (_("Decode, empty context"));
+  tokens = _rw_format_tokens (depth);
+  /* Translators: "Decode, 4K in context": speed with 4K tokens cached */
+  return g_strdup_printf (_("Decode, %s in context"), tokens);
+}
+
 const char *
 rw_chart_data_get_subtitle (const RwChartData *data)
 {

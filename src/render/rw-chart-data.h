@@ -106,6 +106,9 @@ const RwWorkload *rw_chart_data_get_workload   (const RwChartData *data);
  * the workload is not inference or does not fit. */
 double            rw_chart_data_get_decode_full_context (const RwChartData *data,
                                                          guint              index);
+/* The title of a decode row with @depth tokens cached: "Decode, empty
+ * context", "Decode, 32K in context" (the Speed view and the report). */
+char             *rw_chart_data_dup_decode_title (guint depth);
 /* The workload in one line, the charts' subtitle:
  * "Llama 3.3 70B · Q4_K_M · KV F16 · 32K context · batch 1 · inference". */
 const char       *rw_chart_data_get_subtitle   (const RwChartData *data);

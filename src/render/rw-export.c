@@ -328,23 +328,12 @@ comparison_grid (const RwChartData *data)
    * context cached. */
   if (w->mode == RW_MODE_INFERENCE)
     {
-      g_autofree char *depth_label = NULL;
-      g_autofree char *full_label = NULL;
+      g_autofree char *depth_label = rw_chart_data_dup_decode_title (w->depth);
 
-      if (w->depth == 0)
-        depth_label = g_strdup (_("Decode, empty context"));
-      else
-        {
-          g_autofree char *depth = _rw_format_tokens (w->depth);
-          depth_label = g_strdup_printf (_("Decode, %s in context"), depth);
-        }
       ROW (depth_label, format_speed (est->decode_tok_s));
       if (w->context > w->depth)
         {
-          g_autofree char *context = _rw_format_tokens (w->context);
-
-          full_label = g_strdup_printf (_("Decode, %s in context"), context);
-          grid_add (&grid, g_strdup (full_label));
+          grid_add (&grid, rw_chart_data_dup_decode_title (w->context));
           for (guint i = 0; i < data->n_systems; i++)
             grid_add (&grid, format_speed (data->decode_full[i]));
         }
