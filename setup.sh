@@ -101,8 +101,8 @@ run_tests () {
 
 run_app () {
   build _build
-  if [ -x _build/src/rigwise ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
-    exec meson devenv -C _build ./src/rigwise "$@"
+  if [ -x _build/src/app/rigwise ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+    exec meson devenv -C _build ./src/app/rigwise "$@"
   fi
   echo "setup: no display; showing the default comparison with rigwise-cli" >&2
   exec meson devenv -C _build ./src/cli/rigwise-cli estimate --system dgx-spark --system custom-5090 \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the AppStream screenshots (data/screenshots/*.png) from the real app,
 # headless under Xvfb: every view of the default comparison, drawn by the app
-# itself (RIGWISE_SCREENSHOT, see src/rw-screenshot.c) in US English (locales-all).
+# itself (RIGWISE_SCREENSHOT, see src/app/rw-screenshot.c) in US English (locales-all).
 #
 #   tests/screenshots.sh [BUILD_DIR [OUT_DIR]]     default: _build data/screenshots
 #
@@ -11,7 +11,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(realpath "${1:-$top/_build}")
 out=${2:-$top/data/screenshots}
-app=$build/src/rigwise
+app=$build/src/app/rigwise
 [ -x "$app" ] || { echo "screenshots: $app is not built (meson compile -C $build)" >&2; exit 1; }
 mkdir -p "$out"
 tmp=$(mktemp -d)

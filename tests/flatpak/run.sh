@@ -248,7 +248,7 @@ grep -h '^screenshot' "$log/gui.log" | sed 's/^/# /'
 
 # With the cairo renderer, what the sandboxed app draws must match the native
 # build of the same tree: same catalog, same layout, same text.
-if [ -n "$native_build" ] && [ -x "$native_build/src/rigwise" ]; then
+if [ -n "$native_build" ] && [ -x "$native_build/src/app/rigwise" ]; then
   same_env=(GDK_BACKEND=x11 GTK_A11Y=none GSETTINGS_BACKEND=memory GSK_RENDERER=cairo LC_ALL=C.UTF-8 LANGUAGE=en)
   compare_run () {
     local flatpak_env=() e
@@ -258,7 +258,7 @@ if [ -n "$native_build" ] && [ -x "$native_build/src/rigwise" ]; then
     cp "$shot_in_sandbox" "$scratch/out/flatpak-cairo.png" &&
     timeout 120 env "${same_env[@]}" GSETTINGS_SCHEMA_DIR="$native_build/data" RIGWISE_DATADIR="$src/data" \
       RIGWISE_SCREENSHOT="$scratch/out/native-cairo.png" \
-      xvfb-run -a -s '-screen 0 1280x1024x24' "$native_build/src/rigwise" &&
+      xvfb-run -a -s '-screen 0 1280x1024x24' "$native_build/src/app/rigwise" &&
     local a b diff total
     a=$(identify -format '%wx%h' "$scratch/out/flatpak-cairo.png") &&
     b=$(identify -format '%wx%h' "$scratch/out/native-cairo.png") &&
