@@ -22,6 +22,7 @@ static const struct
   { "list", rw_cli_list, "the catalog's systems, models or formats" },
   { "prices", rw_cli_prices, "the prices in use (show), or refresh them from the price feed" },
   { "validate", rw_cli_validate, "predictions against the bundled measured benchmarks" },
+  { "what-fits", rw_cli_what_fits, "the largest context, best weights and models that fit each system" },
 };
 
 static void

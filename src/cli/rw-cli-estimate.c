@@ -9,48 +9,6 @@
 #include "rw-cli-workload.h"
 #include "rw-estimate-json.h"
 
-static char **
-system_ids (RwCatalog *catalog)
-{
-  guint n = rw_catalog_get_n_systems (catalog);
-  char **ids = g_new0 (char *, n + 1);
-
-  for (guint i = 0; i < n; i++)
-    ids[i] = g_strdup (rw_catalog_get_system (catalog, i)->id);
-  return ids;
-}
-
-/* The systems named by --system, in the order given, or all of them. */
-static GPtrArray *
-resolve_systems (RwCatalog  *catalog,
-                 char      **ids,
-                 GError    **error)
-{
-  g_autoptr(GPtrArray) systems = g_ptr_array_new ();
-
-  if (ids == NULL)
-    {
-      for (guint i = 0; i < rw_catalog_get_n_systems (catalog); i++)
-        g_ptr_array_add (systems, rw_catalog_get_system (catalog, i));
-      return g_steal_pointer (&systems);
-    }
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      RwSystem *system = rw_catalog_lookup_system (catalog, ids[i]);
-
-      if (system == NULL)
-        {
-          g_auto(GStrv) known = system_ids (catalog);
-
-          rw_cli_set_unknown_id_error (error, "--system", "system", ids[i], (const char * const *) known);
-          return NULL;
-        }
-      g_ptr_array_add (systems, system);
-    }
-  return g_steal_pointer (&systems);
-}
-
 static char *
 layers_text (const RwEstimate *e)
 {
@@ -96,6 +54,14 @@ print_text (const RwCliWorkload *cw,
   g_autofree char *description = rw_cli_workload_describe (cw);
 
   g_string_append_printf (out, "%s\n\n", description);
+  rw_cli_append_warnings (out, &cw->workload);
+  {
+    g_autoptr(RwAnswer) answer = rw_answer_new (&cw->workload, estimates, n,
+                                                RW_MEMORY_UNITS_GIB, RW_CURRENCY_DISPLAY_SYMBOL);
+    g_autofree char *summary = rw_answer_dup_summary (answer);
+
+    g_string_append_printf (out, "%s\n\n", summary);
+  }
 
   if (training)
     rw_cli_table_add_row (speed, "system", "fit", "need GB", "usable GB", "layers dev/host",
@@ -216,7 +182,7 @@ rw_cli_estimate (RwCatalog  *catalog,
       return rw_cli_report_error (error);
     }
 
-  systems = resolve_systems (catalog, system_args, &error);
+  systems = rw_cli_resolve_systems (catalog, system_args, &error);
   if (systems == NULL)
     return rw_cli_report_error (error);
   if (!rw_cli_workload_resolve (&options, catalog, &cw, &error))

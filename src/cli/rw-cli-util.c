@@ -364,3 +364,57 @@ rw_cli_load_price_cache (RwPriceRefresher *refresher)
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     fprintf (stderr, "rigwise-cli: note: %s\n", error->message);
 }
+
+void
+rw_cli_append_warnings (GString          *out,
+                        const RwWorkload *workload)
+{
+  g_auto(GStrv) warnings = rw_workload_dup_warnings (workload);
+
+  for (guint i = 0; warnings[i] != NULL; i++)
+    g_string_append_printf (out, "warning: %s\n", warnings[i]);
+  if (warnings[0] != NULL)
+    g_string_append_c (out, '\n');
+}
+
+static char **
+system_ids (RwCatalog *catalog)
+{
+  guint n = rw_catalog_get_n_systems (catalog);
+  char **ids = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_strdup (rw_catalog_get_system (catalog, i)->id);
+  return ids;
+}
+
+/* The systems named by --system, in the order given, or all of them. */
+GPtrArray *
+rw_cli_resolve_systems (RwCatalog  *catalog,
+                 char      **ids,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) systems = g_ptr_array_new ();
+
+  if (ids == NULL)
+    {
+      for (guint i = 0; i < rw_catalog_get_n_systems (catalog); i++)
+        g_ptr_array_add (systems, rw_catalog_get_system (catalog, i));
+      return g_steal_pointer (&systems);
+    }
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      RwSystem *system = rw_catalog_lookup_system (catalog, ids[i]);
+
+      if (system == NULL)
+        {
+          g_auto(GStrv) known = system_ids (catalog);
+
+          rw_cli_set_unknown_id_error (error, "--system", "system", ids[i], (const char * const *) known);
+          return NULL;
+        }
+      g_ptr_array_add (systems, system);
+    }
+  return g_steal_pointer (&systems);
+}

@@ -40,6 +40,9 @@ int         rw_cli_export               (RwCatalog  *catalog,
 int         rw_cli_list                 (RwCatalog  *catalog,
                                          int         argc,
                                          char      **argv);
+int         rw_cli_what_fits            (RwCatalog  *catalog,
+                                         int         argc,
+                                         char      **argv);
 int         rw_cli_validate             (RwCatalog  *catalog,
                                          int         argc,
                                          char      **argv);
@@ -106,6 +109,17 @@ void        rw_cli_table_take_row       (RwCliTable    *table,
 void        rw_cli_table_print          (RwCliTable    *table,
                                          GString       *out);
 void        rw_cli_table_free           (RwCliTable    *table);
+
+/* The systems named by --system (@ids, NULL for all), in the order given;
+ * an unknown id is a usage error suggesting the closest. */
+GPtrArray  *rw_cli_resolve_systems      (RwCatalog         *catalog,
+                                         char             **ids,
+                                         GError           **error);
+
+/* Appends "warning: …" lines for what the workload asks beyond its model
+ * (rw_workload_dup_warnings()), then an empty line if there were any. */
+void        rw_cli_append_warnings      (GString           *out,
+                                         const RwWorkload  *workload);
 
 /* Prints a JSON node, pretty, with a final newline, on stdout. */
 void        rw_cli_print_json           (JsonNode      *node);

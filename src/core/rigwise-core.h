@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "rw-answer.h"
 #include "rw-benchmark.h"
 #include "rw-catalog.h"
 #include "rw-error.h"
@@ -13,10 +14,13 @@
 #include "rw-figure.h"
 #include "rw-format.h"
 #include "rw-hf-config.h"
+#include "rw-limits.h"
 #include "rw-model.h"
+#include "rw-numbers.h"
 #include "rw-scenario.h"
 #include "rw-system.h"
 #include "rw-types.h"
 #include "rw-user-systems.h"
 #include "rw-validate.h"
+#include "rw-what-fits.h"
 #include "rw-workload.h"

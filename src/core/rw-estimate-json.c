@@ -5,7 +5,9 @@
  */
 #include <math.h>
 
+#include "rw-answer.h"
 #include "rw-estimate-json.h"
+#include "rw-limits.h"
 
 /* A figure that does not apply is NAN in the core and null in JSON, so
  * that a script never mistakes it for a measured zero. */
@@ -186,6 +188,23 @@ rw_estimates_to_json (const RwWorkload *workload,
   g_return_val_if_fail (n_estimates == 0 || estimates != NULL, NULL);
 
   json_builder_begin_object (builder);
+  /* The outcome first, as the app and the report show it. */
+  {
+    g_autoptr(RwAnswer) answer = rw_answer_new (workload, estimates, n_estimates,
+                                                RW_MEMORY_UNITS_GIB, RW_CURRENCY_DISPLAY_SYMBOL);
+
+    json_builder_set_member_name (builder, "answer");
+    rw_answer_to_json_builder (answer, builder);
+  }
+  {
+    g_auto(GStrv) warnings = workload->model != NULL ? rw_workload_dup_warnings (workload) : NULL;
+
+    json_builder_set_member_name (builder, "warnings");
+    json_builder_begin_array (builder);
+    for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+      json_builder_add_string_value (builder, warnings[i]);
+    json_builder_end_array (builder);
+  }
   json_builder_set_member_name (builder, "workload");
   rw_workload_to_json_builder (builder, workload);
   json_builder_set_member_name (builder, "results");

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 /* The stable JSON shape scripts depend on (see README "rigwise-cli"):
  *
- *   {"workload": {…}, "results": [{"system", "name", "fit", "memory": {…},
+ *   {"answer": {"summary", "best": {"fit", "decode", …}}, "warnings": […],
+ *    "workload": {…}, "results": [{"system", "name", "fit", "memory": {…},
  *    "layers_on_device", "layers_on_host", "decode_tok_s", …, "cost": {…}}]}
  *
  * Byte counts are integers; a figure that does not apply (NAN in the

@@ -625,6 +625,13 @@ rw_hf_config_parse (JsonObject  *config,
       !read_attention_windows (&r, defaults, model_type, model, error))
     return NULL;
 
+  /* The trained context. Gemma3TextConfig's default (131072) fills in for
+   * checkpoints that leave it out; other families without it stay unknown. */
+  if (!read_uint (&r, "max_position_embeddings",
+                  g_strcmp0 (model_type, "gemma3_text") == 0 ? 131072 : 0, FALSE,
+                  &model->max_position_embeddings, error))
+    return NULL;
+
   /* Llama 4 names its dense MLP width intermediate_size_mlp; the plain
    * intermediate_size is the experts' width (read above). */
   if (g_strcmp0 (model_type, "llama4_text") == 0)

@@ -237,10 +237,15 @@ _rw_memory_estimate (const RwSystem    *system,
   out->layers_on_device = shape->n_layers;
   out->layers_on_host = 0;
 
-  /* Unified memory, and training anywhere: all or nothing. */
+  /* Unified memory, and training anywhere: all or nothing. Training does
+   * not offload, so host RAM is no capacity for it, and a run that does not
+   * fit has no layers anywhere. */
   if (!discrete || workload->mode != RW_MODE_INFERENCE)
     {
+      memory->capacity = usable;
       out->fit = memory->total <= usable ? RW_FIT_FITS : RW_FIT_DOES_NOT_FIT;
+      if (out->fit == RW_FIT_DOES_NOT_FIT)
+        out->layers_on_device = 0;
       return;
     }
 

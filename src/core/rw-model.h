@@ -50,6 +50,10 @@ typedef struct
   guint     qk_nope_head_dim;
   guint     v_head_dim;
 
+  /* The longest context the model was trained for (config.json
+   * max_position_embeddings); 0 when the config does not say. */
+  guint     max_position_embeddings;
+
   /* Counts the publisher states, in parameters; 0 when unknown. Shown next to
    * the computed counts, never silently substituted for them. */
   double    published_total_params;

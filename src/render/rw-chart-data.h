@@ -9,6 +9,7 @@
 
 #include "rw-catalog.h"
 #include "rw-estimate.h"
+#include "rw-numbers.h"
 #include "rw-system.h"
 #include "rw-workload.h"
 
@@ -49,20 +50,6 @@ typedef struct
 
 void          rw_chart_table_free         (RwChartTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwChartTable, rw_chart_table_free)
-
-/* How memory sizes and amounts are written (Preferences): decimal GB or
- * binary GiB; "$3,999" or "3,999 USD". Rigwise never converts currencies. */
-typedef enum
-{
-  RW_MEMORY_UNITS_GB,
-  RW_MEMORY_UNITS_GIB,
-} RwMemoryUnits;
-
-typedef enum
-{
-  RW_CURRENCY_DISPLAY_SYMBOL,
-  RW_CURRENCY_DISPLAY_CODE,
-} RwCurrencyDisplay;
 
 /* Reference counted and immutable once built, so a GTask may build it in a
  * thread and hand it to the UI. */
@@ -125,25 +112,6 @@ gboolean      rw_chart_kind_from_string   (const char        *str,
 /* The numbers behind @kind as strings (see RwChartTable). */
 RwChartTable *rw_chart_data_get_table     (const RwChartData *data,
                                            RwChartKind        kind);
-
-/* Numbers formatted for the current LC_NUMERIC: thousands separators and
- * the locale's decimal mark ("1 234,5" in fr_FR, "1,234.5" in en_US);
- * "n/a" for NAN. */
-char         *rw_format_number            (double             value,
-                                           int                decimals);
-/* An amount in @currency (ISO 4217): with @display SYMBOL "$3,999",
- * "£3,999", "3,999 €" (placed as the translation says), other currencies
- * by code; with CODE always "3,999 USD". "n/a" for NAN. */
-char         *rw_format_money             (double             value,
-                                           const char        *currency,
-                                           int                decimals,
-                                           RwCurrencyDisplay  display);
-/* Bytes in @units with @decimals: "78.4 GB" (10^9) or "73.0 GiB" (2^30). */
-char         *rw_format_memory            (double             bytes,
-                                           int                decimals,
-                                           RwMemoryUnits      units);
-/* Bytes per GB or GiB. */
-double        rw_memory_units_get_bytes   (RwMemoryUnits      units);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwChartData, rw_chart_data_unref)
 

@@ -158,6 +158,10 @@ static const GoldenCase golden_cases[] = {
   { "estimate-lora-8b.json", { "estimate", "--model", "llama-3.1-8b", "--mode", "lora", "--seq-len", "4096", "--json", NULL } },
   /* A synthetic model from a parameter count. */
   { "estimate-params-8b.txt", { "estimate", "--system", "custom-5090", "--params", "8", "--weights", "q8_0", NULL } },
+  /* Beyond the model's 131072-token limit: a warning first. */
+  { "estimate-past-limit.txt", { "estimate", "--system", "dgx-spark", "--model", "llama-3.1-8b", "--context", "262144", NULL } },
+  { "what-fits-70b.txt", { "what-fits", "--system", "dgx-spark", "--system", "custom-5090", "--model", "llama-3.3-70b", NULL } },
+  { "what-fits-70b.json", { "what-fits", "--system", "dgx-spark", "--system", "custom-5090", "--model", "llama-3.3-70b", "--json", NULL } },
   { "list-systems.txt", { "list", "systems", NULL } },
   { "list-models.txt", { "list", "models", NULL } },
   { "list-formats.txt", { "list", "formats", NULL } },
@@ -239,6 +243,9 @@ static const ErrorCase error_cases[] = {
   { "active-more", 2, "--active-params: “9” is more than --params “8”", { "estimate", "--params", "8", "--active-params", "9", NULL } },
   { "unknown-system", 2, "--system: unknown system “dgx-sprak”; did you mean “dgx-spark”?",
     { "estimate", "--system", "dgx-sprak", MODEL, NULL } },
+  { "what-fits-unknown-system", 2, "--system: unknown system “dgx-sprak”; did you mean “dgx-spark”?",
+    { "what-fits", "--system", "dgx-sprak", MODEL, NULL } },
+  { "what-fits-argument", 2, "what-fits: unexpected argument “extra”", { "what-fits", MODEL, "extra", NULL } },
   { "unknown-format", 2, "--weights: unknown format “q4_k_n”; did you mean “q4_k_m”?",
     { "estimate", MODEL, "--weights", "q4_k_n", NULL } },
   { "unknown-model", 2, "--model: unknown model “llama3.1-8b”; did you mean “llama-3.1-8b”?",
@@ -381,7 +388,26 @@ check_estimate_json (const char *mode,
   run_cli (&run, args);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (parser, run.out);
-  g_assert_cmpuint (json_object_get_size (root), ==, 2);
+  g_assert_cmpuint (json_object_get_size (root), ==, 4);
+  {
+    JsonObject *answer = json_object_get_object_member (root, "answer");
+    JsonObject *best = json_object_get_object_member (answer, "best");
+    static const char * const kinds[] = { "fit", "decode", "prefill", "price", "tco", "train" };
+
+    g_assert_nonnull (json_object_get_string_member (answer, "summary"));
+    g_assert_cmpuint (json_object_get_size (best), ==, G_N_ELEMENTS (kinds));
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        gboolean never = training ? (k == 1 || k == 2) : k == 5;
+
+        /* Speeds that do not apply to the mode are null, the rest an id. */
+        if (never)
+          g_assert_true (json_object_get_null_member (best, kinds[k]));
+        else
+          g_assert_nonnull (json_object_get_string_member (best, kinds[k]));
+      }
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 0);
+  }
   workload = json_object_get_object_member (root, "workload");
   g_assert_nonnull (workload);
   g_assert_cmpstr (json_object_get_string_member (workload, "mode"), ==, mode);
@@ -543,6 +569,62 @@ test_golden_by_hand (void)
                                   3999 / decode, 1e-9);
 }
 
+static const char *
+fit_at (const char *system,
+        const char *weights,
+        gint64      context)
+{
+  g_autofree char *ctx = g_strdup_printf ("%" G_GINT64_FORMAT, context);
+  const char *args[] = { "estimate", "--system", system, "--model", "llama-3.3-70b", "--weights", weights,
+                         "--context", ctx, "--json", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *r;
+
+  run_cli (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  r = json_array_get_object_element (json_object_get_array_member (parse_object (parser, run.out), "results"), 0);
+  return g_intern_string (json_object_get_string_member (r, "fit"));
+}
+
+/* what-fits gives true edges: `estimate` at max_context_on_device fits on
+ * the device and 1K more does not; at max_context it runs (spilling) and 1K
+ * more does not, unless the model's own limit stopped it. */
+static void
+test_what_fits_edges (void)
+{
+  const char *args[] = { "what-fits", "--system", "custom-5090", "--system", "dgx-spark",
+                         "--model", "llama-3.3-70b", "--weights", "q2_k", "--json", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonArray *results;
+
+  run_cli (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  results = json_object_get_array_member (parse_object (parser, run.out), "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *r = json_array_get_object_element (results, i);
+      const char *system = json_object_get_string_member (r, "system");
+      gint64 on_device = json_object_get_int_member (r, "max_context_on_device");
+      gint64 max = json_object_get_int_member (r, "max_context");
+      const char *limited_by = json_object_get_string_member (r, "limited_by");
+
+      g_assert_cmpint (on_device, >, 0);
+      g_assert_cmpstr (fit_at (system, "q2_k", on_device), ==, "fits");
+      if (on_device < 131072)
+        g_assert_cmpstr (fit_at (system, "q2_k", on_device + 1024), !=, "fits");
+      if (g_str_equal (limited_by, "memory"))
+        {
+          g_assert_cmpstr (fit_at (system, "q2_k", max), !=, "does-not-fit");
+          g_assert_cmpstr (fit_at (system, "q2_k", max + 1024), ==, "does-not-fit");
+        }
+      else
+        g_assert_cmpint (max, ==, 131072);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/cli/error/config", test_config_errors);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/golden/by-hand", test_golden_by_hand);
+  g_test_add_func ("/cli/what-fits/edges", test_what_fits_edges);
   g_test_add_func ("/cli/json/inference", test_json_inference);
   g_test_add_func ("/cli/json/training", test_json_training);
   g_test_add_func ("/cli/json/systems-and-lists", test_json_systems_and_lists);

@@ -37,8 +37,10 @@ expect_number (double      value,
 static void
 test_format_c (void)
 {
+  /* The C locale has no grouping; figures are written as in en_US, never
+   * "$3999" (issue #11). */
   g_assert_true (set_numeric ("C"));
-  expect_number (1234.5, 1, "1234.5");
+  expect_number (1234.5, 1, "1,234.5");
   expect_number (0, 0, "0");
   expect_number (-2.25, 1, "-2.3");   /* llround: half away from zero */
   expect_number (-0.01, 1, "0.0");   /* no "-0.0" */
@@ -86,11 +88,11 @@ test_format_money_memory (void)
   gbp = rw_format_money (1999, "GBP", 0, RW_CURRENCY_DISPLAY_SYMBOL);
   chf = rw_format_money (1999, "CHF", 0, RW_CURRENCY_DISPLAY_SYMBOL);
   nan_money = rw_format_money (NAN, "USD", 0, RW_CURRENCY_DISPLAY_CODE);
-  g_assert_cmpstr (usd, ==, "$3999");
-  g_assert_cmpstr (usd_code, ==, "3999 USD");
+  g_assert_cmpstr (usd, ==, "$3,999");
+  g_assert_cmpstr (usd_code, ==, "3,999 USD");
   g_assert_cmpstr (eur, ==, "2.50 €");
-  g_assert_cmpstr (gbp, ==, "£1999");
-  g_assert_cmpstr (chf, ==, "1999 CHF");   /* no symbol of its own: by code */
+  g_assert_cmpstr (gbp, ==, "£1,999");
+  g_assert_cmpstr (chf, ==, "1,999 CHF");   /* no symbol of its own: by code */
   g_assert_cmpstr (nan_money, ==, "n/a");
 
   /* 128 GB = 128·10⁹ / 2³⁰ GiB = 119.209… GiB. */
@@ -133,7 +135,7 @@ test_display_settings (void)
   g_assert_nonnull (strstr (description, usable));
 
   cost = rw_chart_data_get_table (data, RW_CHART_COST);
-  g_assert_cmpstr (((char **) g_ptr_array_index (cost->rows, 0))[1], ==, "3999 USD");
+  g_assert_cmpstr (((char **) g_ptr_array_index (cost->rows, 0))[1], ==, "3,999 USD");
 }
 
 /* The labels the charts draw come from the same tables: in French the GB
