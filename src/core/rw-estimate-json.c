@@ -114,19 +114,44 @@ rw_workload_to_json_builder (JsonBuilder      *builder,
   json_builder_end_object (builder);
 }
 
-void
-rw_estimate_to_json_builder (JsonBuilder      *builder,
-                             const RwEstimate *estimate)
+/* "break_even_hours": for an owned system, an object with a member per
+ * compared cloud system (null where renting never costs more or a figure
+ * is unknown); null for a cloud system. */
+static void
+add_break_evens (JsonBuilder      *builder,
+                 const RwEstimate *estimate,
+                 const RwEstimate *compared,
+                 guint             n_compared,
+                 const RwWorkload *workload)
+{
+  json_builder_set_member_name (builder, "break_even_hours");
+  if (rw_system_is_cloud (estimate->system))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_compared; i++)
+    if (rw_system_is_cloud (compared[i].system))
+      add_double (builder, compared[i].system->id,
+                  rw_estimate_break_even_hours (estimate, &compared[i], workload));
+  json_builder_end_object (builder);
+}
+
+static void
+estimate_to_json (JsonBuilder      *builder,
+                  const RwEstimate *estimate,
+                  const RwEstimate *compared,
+                  guint             n_compared,
+                  const RwWorkload *workload)
 {
   const RwSystem *system = estimate->system;
   const RwMemoryBreakdown *mem = &estimate->memory;
 
-  g_return_if_fail (JSON_IS_BUILDER (builder));
-  g_return_if_fail (system != NULL);
-
   json_builder_begin_object (builder);
   add_string (builder, "system", system->id);
   add_string (builder, "name", system->name);
+  add_string (builder, "kind", rw_system_kind_to_string (system->kind));
   add_string (builder, "fit", rw_fit_to_string (estimate->fit));
 
   json_builder_set_member_name (builder, "memory");
@@ -172,9 +197,39 @@ rw_estimate_to_json_builder (JsonBuilder      *builder,
   add_double (builder, "energy_per_mtok", estimate->energy_per_mtok);
   add_double (builder, "energy_per_year", estimate->energy_per_year);
   add_double (builder, "tco", estimate->tco);
+  add_double (builder, "per_hour", estimate->per_hour);
+  add_double (builder, "per_mtok", estimate->per_mtok);
+  add_double (builder, "power_load_w", estimate->power_load_w);
+  if (workload != NULL)
+    add_break_evens (builder, estimate, compared, n_compared, workload);
   json_builder_end_object (builder);
 
   json_builder_end_object (builder);
+}
+
+void
+rw_estimate_to_json_builder (JsonBuilder      *builder,
+                             const RwEstimate *estimate)
+{
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (estimate != NULL && estimate->system != NULL);
+
+  estimate_to_json (builder, estimate, NULL, 0, NULL);
+}
+
+void
+rw_estimate_to_json_builder_compared (JsonBuilder      *builder,
+                                      const RwEstimate *estimate,
+                                      const RwEstimate *compared,
+                                      guint             n_compared,
+                                      const RwWorkload *workload)
+{
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (estimate != NULL && estimate->system != NULL);
+  g_return_if_fail (n_compared == 0 || compared != NULL);
+  g_return_if_fail (workload != NULL);
+
+  estimate_to_json (builder, estimate, compared, n_compared, workload);
 }
 
 JsonNode *
@@ -210,7 +265,7 @@ rw_estimates_to_json (const RwWorkload *workload,
   json_builder_set_member_name (builder, "results");
   json_builder_begin_array (builder);
   for (guint i = 0; i < n_estimates; i++)
-    rw_estimate_to_json_builder (builder, &estimates[i]);
+    estimate_to_json (builder, &estimates[i], estimates, n_estimates, workload);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 

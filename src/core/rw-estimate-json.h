@@ -25,9 +25,17 @@ G_BEGIN_DECLS
  * expecting a value: at the top, after a member name or inside an array). */
 void       rw_workload_to_json_builder (JsonBuilder       *builder,
                                         const RwWorkload  *workload);
-/* Adds one estimate (one entry of "results") as an object value. */
+/* Adds one estimate (one entry of "results") as an object value, without
+ * "cost.break_even_hours" (which needs the compared systems). */
 void       rw_estimate_to_json_builder (JsonBuilder       *builder,
                                         const RwEstimate  *estimate);
+/* The same with "cost.break_even_hours" against the cloud systems among
+ * @compared (estimates of @workload; @estimate may be one of them). */
+void       rw_estimate_to_json_builder_compared (JsonBuilder      *builder,
+                                                 const RwEstimate *estimate,
+                                                 const RwEstimate *compared,
+                                                 guint             n_compared,
+                                                 const RwWorkload *workload);
 /* The whole document for @n_estimates estimates of @workload. */
 JsonNode  *rw_estimates_to_json        (const RwWorkload  *workload,
                                         const RwEstimate  *estimates,

@@ -36,15 +36,3 @@ rw_estimate (const RwSystem    *system,
   _rw_cost_estimate (system, workload, out);
   return TRUE;
 }
-
-double
-rw_estimate_tco_at (const RwSystem   *system,
-                    const RwWorkload *workload,
-                    double            years)
-{
-  g_return_val_if_fail (system != NULL, NAN);
-  g_return_val_if_fail (workload != NULL, NAN);
-
-  return rw_system_total_price (system)
-         + _rw_cost_energy_per_year (system, workload) * years;
-}

@@ -53,7 +53,15 @@ typedef struct
   double             per_decode_tok_s;
   double             energy_per_mtok;            /* electricity per million decoded tokens */
   double             energy_per_year;
-  double             tco;                        /* price + energy over the workload's years */
+  double             tco;                        /* price + energy over the workload's years;
+                                                    cloud: the rent over them */
+  /* Rent or buy (README "How Rigwise computes"): what an hour of use
+   * costs — the hourly price of a cloud system, or an owned system's price
+   * spread over years × 365 × hours a day plus its energy at load — and
+   * that per million decoded tokens at the estimate's speed. */
+  double             per_hour;
+  double             per_mtok;
+  double             power_load_w;               /* W at load; NAN: not published */
 
   /* TRUE when the system has no efficiencies for the workload's runtime and
    * uncalibrated defaults were used (see rw-estimate-private.h). */
@@ -71,5 +79,20 @@ gboolean  rw_estimate          (const RwSystem    *system,
 double    rw_estimate_tco_at   (const RwSystem    *system,
                                 const RwWorkload  *workload,
                                 double             years);
+
+/* Hours of use after which owning @owned costs less than renting @cloud
+ * (both estimates of @workload): price / (hourly − W_load / 1000 × price
+ * per kWh). INFINITY where renting never costs more (the hourly price does
+ * not exceed the owned system's electricity), NAN where a figure is
+ * unknown or @owned is not owned or @cloud not rented. */
+double    rw_estimate_break_even_hours (const RwEstimate  *owned,
+                                        const RwEstimate  *cloud,
+                                        const RwWorkload  *workload);
+/* Cumulative cost of @hours of use, the rent-or-buy chart's lines: an
+ * owned system's price plus its energy at load, or a cloud system's
+ * rent. NAN where a figure is unknown. */
+double    rw_estimate_cost_after_hours (const RwEstimate  *estimate,
+                                        const RwWorkload  *workload,
+                                        double             hours);
 
 G_END_DECLS

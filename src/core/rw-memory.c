@@ -208,6 +208,9 @@ _rw_memory_estimate (const RwSystem    *system,
   double usable = system->device_usable.value;
   double host_free = MAX (0, system->host_memory.value - RW_HOST_OS_RESERVE);
   gboolean discrete = system->memory_model == RW_MEMORY_DISCRETE;
+  /* A cloud GPU without host figures: its VM's RAM holds the embedding
+   * table, but nothing is modelled as spilling there. */
+  gboolean host_pool = discrete && system->host_memory.value > 0;
 
   memory->overhead = RW_RUNTIME_OVERHEAD_PER_DEVICE * MAX (1u, system->n_devices);
   _rw_shape_range (shape, 0, &placement->all);
@@ -229,7 +232,7 @@ _rw_memory_estimate (const RwSystem    *system,
   memory->total = memory->weights + memory->kv_cache + memory->activations
                   + memory->gradients + memory->optimizer + memory->overhead;
   memory->device_capacity = usable;
-  memory->capacity = discrete ? usable + host_free : usable;
+  memory->capacity = host_pool ? usable + host_free : usable;
   memory->spill = 0;
 
   placement->first_device_layer = 0;
@@ -281,7 +284,9 @@ _rw_memory_estimate (const RwSystem    *system,
     /* The embedding table always sits in host RAM (with tied embeddings
      * llama.cpp keeps a copy there for the lookup). */
     host_need = memory->spill + shape->embed_bytes;
-    if (host_need > host_free)
+    if (!host_pool)
+      out->fit = memory->spill > 0 ? RW_FIT_DOES_NOT_FIT : RW_FIT_FITS;
+    else if (host_need > host_free)
       out->fit = RW_FIT_DOES_NOT_FIT;
     else
       out->fit = memory->spill > 0 ? RW_FIT_SPILLS : RW_FIT_FITS;

@@ -125,6 +125,7 @@ system_clear (RwSystem *system)
   rw_figure_clear (&system->power_idle);
   g_free (system->currency);
   rw_figure_clear (&system->price);
+  rw_figure_clear (&system->price_per_hour);
   g_clear_pointer (&system->components, g_ptr_array_unref);
   g_clear_pointer (&system->efficiencies, g_ptr_array_unref);
   for (guint i = 0; i < RW_PANEL_N; i++)
@@ -152,6 +153,7 @@ rw_system_new (void)
   system->power_load.value = NAN;
   system->power_idle.value = NAN;
   system->price.value = NAN;
+  system->price_per_hour.value = NAN;
   system->components = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_component_free);
   system->efficiencies = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_efficiency_free);
   return system;
@@ -185,6 +187,7 @@ rw_system_copy (const RwSystem *system)
   copy->id = g_strdup (system->id);
   copy->name = g_strdup (system->name);
   copy->short_name = g_strdup (system->short_name);
+  copy->kind = system->kind;
   copy->memory_model = system->memory_model;
   copy->n_devices = system->n_devices;
 
@@ -199,6 +202,7 @@ rw_system_copy (const RwSystem *system)
 
   copy->currency = g_strdup (system->currency);
   rw_figure_copy_into (&copy->price, &system->price);
+  rw_figure_copy_into (&copy->price_per_hour, &system->price_per_hour);
   for (guint i = 0; system->components != NULL && i < system->components->len; i++)
     g_ptr_array_add (copy->components, rw_component_copy (g_ptr_array_index (system->components, i)));
   for (guint i = 0; system->efficiencies != NULL && i < system->efficiencies->len; i++)
@@ -220,6 +224,8 @@ rw_system_total_price (const RwSystem *system)
 
   g_return_val_if_fail (system != NULL, NAN);
 
+  if (system->kind == RW_SYSTEM_CLOUD)
+    return NAN;
   if (system->components == NULL || system->components->len == 0)
     return system->price.value;
 
@@ -230,6 +236,45 @@ rw_system_total_price (const RwSystem *system)
       total += component->quantity * component->price.value;
     }
   return total;
+}
+
+double
+rw_system_hourly_price (const RwSystem *system)
+{
+  g_return_val_if_fail (system != NULL, NAN);
+
+  if (system->kind != RW_SYSTEM_CLOUD)
+    return NAN;
+  return system->n_devices * system->price_per_hour.value;
+}
+
+gboolean
+rw_system_is_cloud (const RwSystem *system)
+{
+  g_return_val_if_fail (system != NULL, FALSE);
+
+  return system->kind == RW_SYSTEM_CLOUD;
+}
+
+const char *
+rw_system_kind_to_string (RwSystemKind kind)
+{
+  return kind == RW_SYSTEM_CLOUD ? "cloud" : "owned";
+}
+
+gboolean
+rw_system_kind_from_string (const char   *str,
+                            RwSystemKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (g_strcmp0 (str, "owned") == 0)
+    *kind = RW_SYSTEM_OWNED;
+  else if (g_strcmp0 (str, "cloud") == 0)
+    *kind = RW_SYSTEM_CLOUD;
+  else
+    return FALSE;
+  return TRUE;
 }
 
 const RwEfficiency *
@@ -355,7 +400,9 @@ rw_system_validate (const RwSystem  *system,
   if (system->device_usable.value > system->device_memory.value)
     return invalid (system, "device_usable", "larger than device_memory", error);
 
-  if (system->memory_model == RW_MEMORY_DISCRETE)
+  /* A cloud GPU's host RAM is the provider's VM, whose bandwidth nobody
+   * publishes: host figures are optional there (0 = not modelled). */
+  if (system->memory_model == RW_MEMORY_DISCRETE && system->kind == RW_SYSTEM_OWNED)
     {
       if (!check_positive (system, "host_memory", system->host_memory.value, error) ||
           !check_positive (system, "host_bandwidth", system->host_bandwidth.value, error) ||
@@ -385,9 +432,26 @@ rw_system_validate (const RwSystem  *system,
       if (!check_positive (system, "components.price", component->price.value, error))
         return FALSE;
     }
-  price = rw_system_total_price (system);
-  if (!check_positive (system, "price", price, error))
-    return FALSE;
+  if (system->kind == RW_SYSTEM_CLOUD)
+    {
+      if (system->components != NULL && system->components->len > 0)
+        return invalid (system, "components", "a cloud system is rented, not built from parts", error);
+      if (!isnan (system->price.value))
+        return invalid (system, "price", "a cloud system has an hourly price, not a purchase price", error);
+      if (!check_positive (system, "price_per_hour", system->price_per_hour.value, error))
+        return FALSE;
+    }
+  else
+    {
+      if (!isnan (system->price_per_hour.value))
+        return invalid (system, "price_per_hour", "only a cloud system has an hourly price", error);
+      /* A prebuilt system's price may be unpublished (NAN, the catalog
+       * note says so); a known one, or a build's sum, must be positive. */
+      price = rw_system_total_price (system);
+      if (!((system->components == NULL || system->components->len == 0) && isnan (price))
+          && !check_positive (system, "price", price, error))
+        return FALSE;
+    }
 
   for (guint i = 0; system->efficiencies != NULL && i < system->efficiencies->len; i++)
     {

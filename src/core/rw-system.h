@@ -37,11 +37,21 @@ typedef struct
   double  decode_latency;
 } RwEfficiency;
 
+/* Whether the system is bought (owned: a purchase price, the user pays the
+ * electricity) or rented by the hour from a cloud provider (the hourly price
+ * includes power; nothing is bought). */
+typedef enum
+{
+  RW_SYSTEM_OWNED,
+  RW_SYSTEM_CLOUD,
+} RwSystemKind;
+
 typedef struct
 {
   char          *id;
   char          *name;
   char          *short_name;     /* for chart legends: "DGX Spark" */
+  RwSystemKind   kind;
   RwMemoryModel  memory_model;
   guint          n_devices;      /* GPUs, or nodes for a Spark pair */
 
@@ -62,7 +72,10 @@ typedef struct
 
   /* Price: a system price, or the sum of its components for custom builds. */
   char          *currency;             /* ISO 4217, "USD" */
-  RwFigure       price;                /* for prebuilt systems */
+  RwFigure       price;                /* for prebuilt systems; NAN: not published, or cloud */
+  /* Cloud only: the on-demand price of one GPU for an hour (a multi-GPU
+   * instance costs n_devices times it); NAN for owned systems. */
+  RwFigure       price_per_hour;
   GPtrArray     *components;           /* RwComponent*, empty for prebuilt */
 
   GPtrArray     *efficiencies;         /* RwEfficiency* */
@@ -88,8 +101,16 @@ RwEfficiency       *rw_efficiency_copy           (const RwEfficiency *efficiency
 void                rw_efficiency_free           (RwEfficiency   *efficiency);
 
 /* The price the cost figures use: the system price, or Σ quantity × price
- * over the components. */
+ * over the components; NAN for a cloud system or an unpublished price. */
 double              rw_system_total_price        (const RwSystem *system);
+/* What renting the whole system costs an hour: n_devices × price_per_hour
+ * for a cloud system, NAN for an owned one. */
+double              rw_system_hourly_price       (const RwSystem *system);
+gboolean            rw_system_is_cloud           (const RwSystem *system);
+/* "owned" or "cloud", as in the catalog and the JSON output. */
+const char         *rw_system_kind_to_string     (RwSystemKind    kind);
+gboolean            rw_system_kind_from_string   (const char     *str,
+                                                  RwSystemKind   *kind);
 /* The efficiencies for @runtime, or NULL when the system has none for it. */
 const RwEfficiency *rw_system_get_efficiency     (const RwSystem *system,
                                                   const char     *runtime);
