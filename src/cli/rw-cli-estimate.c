@@ -41,6 +41,61 @@ decode_text (const RwEstimate *e,
   return g_strdup_printf ("%s (×%u: %s)", one, batch, all);
 }
 
+/* Hours of use after which each owned system costs less than renting each
+ * compared cloud system; printed only when both kinds are compared. */
+static void
+print_break_evens (const RwCliWorkload *cw,
+                   const RwEstimate    *estimates,
+                   guint                n,
+                   GString             *out)
+{
+  g_autoptr(GPtrArray) header = g_ptr_array_new ();
+  g_autoptr(RwCliTable) table = NULL;
+  guint n_cloud = 0, n_owned = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (rw_system_is_cloud (estimates[i].system))
+        n_cloud++;
+      else
+        n_owned++;
+    }
+  if (n_cloud == 0 || n_owned == 0)
+    return;
+
+  g_string_append_printf (out, "\nBreak-even: hours of use after which owning costs less than renting (%g h/day)\n",
+                          cw->workload.hours_per_day);
+  table = rw_cli_table_new (n_cloud + 1, 1);
+  g_ptr_array_add (header, g_strdup ("owned vs rented"));
+  for (guint i = 0; i < n; i++)
+    if (rw_system_is_cloud (estimates[i].system))
+      g_ptr_array_add (header, g_strdup (estimates[i].system->id));
+  rw_cli_table_take_row (table, (char **) header->pdata);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GPtrArray) cells = NULL;
+
+      if (rw_system_is_cloud (estimates[i].system))
+        continue;
+      cells = g_ptr_array_new ();
+      g_ptr_array_add (cells, g_strdup (estimates[i].system->id));
+      for (guint j = 0; j < n; j++)
+        {
+          double hours;
+
+          if (!rw_system_is_cloud (estimates[j].system))
+            continue;
+          hours = rw_estimate_break_even_hours (&estimates[i], &estimates[j], &cw->workload);
+          if (isinf (hours))
+            g_ptr_array_add (cells, g_strdup ("never"));
+          else
+            g_ptr_array_add (cells, rw_cli_format_number (hours, 0));
+        }
+      rw_cli_table_take_row (table, (char **) cells->pdata);
+    }
+  rw_cli_table_print (table, out);
+}
+
 static void
 print_text (const RwCliWorkload *cw,
             const RwEstimate    *estimates,
@@ -49,7 +104,7 @@ print_text (const RwCliWorkload *cw,
   gboolean training = cw->workload.mode != RW_MODE_INFERENCE;
   g_autoptr(RwCliTable) speed = rw_cli_table_new (training ? 6 : 8, 2);
   g_autoptr(RwCliTable) memory = rw_cli_table_new (11, 1);
-  g_autoptr(RwCliTable) cost = rw_cli_table_new (10, 1);
+  g_autoptr(RwCliTable) cost = rw_cli_table_new (12, 1);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *description = rw_cli_workload_describe (cw);
 
@@ -122,12 +177,12 @@ print_text (const RwCliWorkload *cw,
   }
   rw_cli_table_add_row (cost, "system", "price", "per FP4 TFLOP", "per FP8 TFLOP",
                         "per FP16 TFLOP", "per GB", "per decode tok/s", "energy/Mtok",
-                        "energy/year", "TCO", NULL);
+                        "energy/year", "TCO", "per hour", "per Mtok", NULL);
   for (guint i = 0; i < n; i++)
     {
       const RwEstimate *e = &estimates[i];
       const char *cur = e->system->currency;
-      char *cells[10] = {
+      char *cells[12] = {
         g_strdup (e->system->id),
         rw_cli_format_money (e->price, cur, 0),
         rw_cli_format_money (e->per_tflop[RW_PRECISION_FP4], cur, 2),
@@ -138,11 +193,14 @@ print_text (const RwCliWorkload *cw,
         rw_cli_format_money (e->energy_per_mtok, cur, 3),
         rw_cli_format_money (e->energy_per_year, cur, 0),
         rw_cli_format_money (e->tco, cur, 0),
+        rw_cli_format_money (e->per_hour, cur, 2),
+        rw_cli_format_money (e->per_mtok, cur, 3),
       };
 
       rw_cli_table_take_row (cost, cells);
     }
   rw_cli_table_print (cost, out);
+  print_break_evens (cw, estimates, n, out);
 
   fputs (out->str, stdout);
 }

@@ -53,6 +53,15 @@ add_uint (JsonBuilder *b,
   json_builder_add_int_value (b, value);
 }
 
+/* "$3.99/h" per GPU. */
+static char *
+hourly_text (const RwSystem *s)
+{
+  g_autofree char *money = rw_cli_format_money (s->price_per_hour.value, s->currency, 2);
+
+  return g_strconcat (money, "/h", NULL);
+}
+
 static void
 list_systems (RwCatalog   *catalog,
               JsonBuilder *b,
@@ -73,6 +82,7 @@ list_systems (RwCatalog   *catalog,
           add_string (b, "id", s->id);
           add_string (b, "name", s->name);
           add_string (b, "short_name", s->short_name);
+          add_string (b, "kind", rw_system_kind_to_string (s->kind));
           add_string (b, "memory_model", s->memory_model == RW_MEMORY_UNIFIED ? "unified" : "discrete");
           add_uint (b, "n_devices", s->n_devices);
           add_bytes (b, "device_memory_bytes", s->device_memory.value);
@@ -90,6 +100,20 @@ list_systems (RwCatalog   *catalog,
           add_number (b, "power_idle_w", s->power_idle.value);
           add_string (b, "currency", s->currency);
           add_number (b, "price", price);
+          /* Cloud: per GPU-hour, with its source like every figure. */
+          json_builder_set_member_name (b, "price_per_hour");
+          if (rw_system_is_cloud (s))
+            {
+              json_builder_begin_object (b);
+              add_number (b, "value", s->price_per_hour.value);
+              add_string (b, "unit", "per GPU-hour");
+              add_string (b, "source", s->price_per_hour.source);
+              add_string (b, "date", s->price_per_hour.date);
+              add_string (b, "note", s->price_per_hour.note);
+              json_builder_end_object (b);
+            }
+          else
+            json_builder_add_null_value (b);
           json_builder_end_object (b);
         }
       else
@@ -102,7 +126,7 @@ list_systems (RwCatalog   *catalog,
             rw_cli_format_gb (s->device_memory.value),
             rw_cli_format_number (s->device_bandwidth.value / 1e9, 0),
             rw_cli_format_number (s->peak[RW_PRECISION_FP16].value / 1e12, 1),
-            rw_cli_format_money (price, s->currency, 0),
+            rw_system_is_cloud (s) ? hourly_text (s) : rw_cli_format_money (price, s->currency, 0),
           };
 
           rw_cli_table_take_row (table, cells);

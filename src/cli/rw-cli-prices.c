@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib-unix.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 
@@ -61,11 +62,13 @@ prices_show (RwCatalog  *catalog,
   g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   const char *currency = NULL;
+  g_autofree char *unit_hourly = NULL;
 
   rw_cli_load_price_cache (refresher);
   ids = rw_catalog_list_price_items (catalog);
   for (guint i = 0; i < rw_catalog_get_n_systems (catalog) && currency == NULL; i++)
     currency = rw_catalog_get_system (catalog, i)->currency;
+  unit_hourly = g_strconcat (currency != NULL ? currency : "", "/h", NULL);
 
   if (as_json)
     {
@@ -102,6 +105,7 @@ prices_show (RwCatalog  *catalog,
     {
       RwPriceOrigin origin = RW_PRICE_ORIGIN_BUNDLED;
       const RwFigure *price = rw_catalog_get_price (catalog, ids[i], &origin);
+      gboolean hourly = rw_catalog_price_is_hourly (catalog, ids[i]);
 
       if (price == NULL)
         continue;
@@ -111,9 +115,14 @@ prices_show (RwCatalog  *catalog,
           json_builder_set_member_name (b, "id");
           json_builder_add_string_value (b, ids[i]);
           json_builder_set_member_name (b, "price");
-          json_builder_add_double_value (b, price->value);
+          if (isfinite (price->value))
+            json_builder_add_double_value (b, price->value);
+          else
+            json_builder_add_null_value (b);   /* not published */
           json_builder_set_member_name (b, "currency");
           json_builder_add_string_value (b, currency);
+          json_builder_set_member_name (b, "unit");
+          json_builder_add_string_value (b, hourly ? unit_hourly : currency);
           json_builder_set_member_name (b, "origin");
           json_builder_add_string_value (b, origin_name (origin));
           json_builder_set_member_name (b, "date");
@@ -124,7 +133,10 @@ prices_show (RwCatalog  *catalog,
         }
       else
         {
-          g_autofree char *money = rw_cli_format_money (price->value, currency, 2);
+          g_autofree char *amount = isfinite (price->value)
+                                    ? rw_cli_format_money (price->value, currency, 2)
+                                    : g_strdup ("n/a");
+          g_autofree char *money = g_strconcat (amount, hourly ? "/h" : "", NULL);
 
           g_string_append_printf (out, "%-24s %12s  %-7s  %-10s  %s\n", ids[i], money,
                                   origin_name (origin), price->date, price->source);

@@ -138,6 +138,14 @@ rw_field_figure (const RwFieldWhere  *where,
         return rw_field_fail (where, error, RW_CATALOG_ERROR_INVALID_VALUE, unit_path,
                               "price in %s, expected the currency %s", unit, currency);
     }
+  else if (dimension == RW_DIMENSION_PRICE_PER_HOUR)
+    {
+      g_autofree char *per_hour = g_strconcat (currency, "/h", NULL);
+
+      if (!g_str_equal (unit, per_hour))
+        return rw_field_fail (where, error, RW_CATALOG_ERROR_INVALID_VALUE, unit_path,
+                              "hourly price in “%s”, expected “%s”", unit, per_hour);
+    }
   else
     {
       const Unit *units = NULL;
@@ -157,6 +165,7 @@ rw_field_figure (const RwFieldWhere  *where,
           units = power_units;
           break;
         case RW_DIMENSION_PRICE:
+        case RW_DIMENSION_PRICE_PER_HOUR:
         default:
           g_assert_not_reached ();
         }

@@ -101,7 +101,8 @@ rw_catalog_apply_prices (RwCatalog *self)
           const RwFigure *price = item != NULL ? price_in_use (item, NULL) : NULL;
 
           if (price != NULL)
-            rw_figure_copy_into (&system->price, price);
+            rw_figure_copy_into (rw_system_is_cloud (system) ? &system->price_per_hour
+                                                             : &system->price, price);
           continue;
         }
       for (guint j = 0; j < system->components->len; j++)
@@ -187,6 +188,47 @@ rw_catalog_clear_prices (RwCatalog     *self,
         }
     }
   rw_catalog_apply_prices (self);
+}
+
+/* A system's own price item: its purchase price, or for a cloud system
+ * its hourly price. An item that changes unit (a user file turning an
+ * owned system into a cloud one) starts afresh. */
+void
+rw_catalog_set_system_price (RwCatalog      *self,
+                             const RwSystem *system,
+                             gboolean        from_file,
+                             gboolean        user_defined)
+{
+  gboolean hourly = rw_system_is_cloud (system);
+  const RwFigure *price = hourly ? &system->price_per_hour : &system->price;
+  RwPriceItem *item = g_hash_table_lookup (self->prices, system->id);
+
+  if (item != NULL && item->hourly != hourly)
+    {
+      g_hash_table_remove (self->prices, system->id);
+      item = NULL;
+    }
+  if (from_file)
+    rw_catalog_set_file_price (self, system->id, system->currency, price, user_defined);
+  else if (item == NULL && rw_figure_is_known (price))
+    rw_price_item_set_layer (rw_catalog_ensure_price_item (self, system->id, system->currency),
+                             RW_PRICE_ORIGIN_BUNDLED, price);
+  item = g_hash_table_lookup (self->prices, system->id);
+  if (item != NULL)
+    item->hourly = hourly;
+}
+
+gboolean
+rw_catalog_price_is_hourly (RwCatalog  *self,
+                            const char *item_id)
+{
+  RwPriceItem *item;
+
+  g_return_val_if_fail (RW_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (item_id != NULL, FALSE);
+
+  item = g_hash_table_lookup (self->prices, item_id);
+  return item != NULL && item->hourly;
 }
 
 gboolean

@@ -50,6 +50,7 @@ void rw_source_free (RwSource *source);
 typedef struct
 {
   char     *currency;
+  gboolean  hourly;   /* a cloud system's price per GPU-hour */
   RwFigure  layer[RW_PRICE_ORIGIN_USER + 1];
   gboolean  set[RW_PRICE_ORIGIN_USER + 1];
 } RwPriceItem;
@@ -233,6 +234,7 @@ typedef enum
   RW_DIMENSION_FLOPS,
   RW_DIMENSION_POWER,
   RW_DIMENSION_PRICE,
+  RW_DIMENSION_PRICE_PER_HOUR,  /* "USD/h": a cloud GPU's hourly price */
 } RwDimension;
 
 typedef enum
@@ -268,6 +270,13 @@ void            rw_catalog_set_file_price   (RwCatalog      *self,
                                              const char     *item_id,
                                              const char     *currency,
                                              const RwFigure *price,
+                                             gboolean        user_defined);
+/* A prebuilt or cloud system's own item (its hourly price if cloud): from
+ * a file (@from_file, as rw_catalog_set_file_price()), or as the bundled
+ * layer when the item has none yet. */
+void            rw_catalog_set_system_price (RwCatalog      *self,
+                                             const RwSystem *system,
+                                             gboolean        from_file,
                                              gboolean        user_defined);
 /* Copies the price in use of every item into the systems that use it. */
 void            rw_catalog_apply_prices     (RwCatalog      *self);

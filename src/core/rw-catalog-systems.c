@@ -235,7 +235,7 @@ rw_catalog_parse_systems (RwCatalogLoad  *load,
   static const char * const known[] = {
     "id", "name", "short_name", "memory_model", "n_devices", "currency", "memory", "host",
     "link", "peak", "peak_assumed", "power", "price", "components", "efficiency", "panel",
-    "note", NULL,
+    "note", "kind", "price_per_hour", NULL,
   };
   JsonArray *array = json_node_get_array (section);
   static const char * const memory_known[] = { "installed", "usable", "bandwidth", NULL };
@@ -260,6 +260,8 @@ rw_catalog_parse_systems (RwCatalogLoad  *load,
       const char *short_name = NULL;
       const char *memory_model = NULL;
       const char *currency = NULL;
+      const char *kind = "owned";
+      gboolean cloud;
       guint n_devices = 1;
 
       if (!rw_field_section_entry (load, array, i, "system", load->system_ids, &entry, &id, error))
@@ -279,8 +281,15 @@ rw_catalog_parse_systems (RwCatalogLoad  *load,
           || !rw_field_string (&where, entry, NULL, "short_name", TRUE, &short_name, error)
           || !rw_field_string (&where, entry, NULL, "memory_model", TRUE, &memory_model, error)
           || !rw_field_uint (&where, entry, NULL, "n_devices", TRUE, 1, &n_devices, error)
-          || !rw_field_string (&where, entry, NULL, "currency", TRUE, &currency, error))
+          || !rw_field_string (&where, entry, NULL, "currency", TRUE, &currency, error)
+          || !rw_field_string (&where, entry, NULL, "kind", FALSE, &kind, error))
         return FALSE;
+      if (kind == NULL)
+        kind = "owned";
+      if (!rw_system_kind_from_string (kind, &system->kind))
+        return rw_field_fail (&where, error, RW_CATALOG_ERROR_INVALID_VALUE, "kind",
+                              "“%s” is neither \"owned\" nor \"cloud\"", kind);
+      cloud = system->kind == RW_SYSTEM_CLOUD;
 
       if (g_str_equal (memory_model, "unified"))
         system->memory_model = RW_MEMORY_UNIFIED;
@@ -314,11 +323,12 @@ rw_catalog_parse_systems (RwCatalogLoad  *load,
                               "usable memory exceeds the installed memory");
 
       /* Host RAM and its link only exist on discrete builds; a Spark pair
-       * has a link (ConnectX-7) but no host pool. */
-      if (!rw_field_object (&where, entry, NULL, "host", system->memory_model == RW_MEMORY_DISCRETE,
-                            &host, error)
-          || !rw_field_object (&where, entry, NULL, "link", system->memory_model == RW_MEMORY_DISCRETE,
-                               &link, error))
+       * has a link (ConnectX-7) but no host pool. A rented GPU's VM does not
+       * publish its host bandwidth: optional there (no spilling modelled). */
+      if (!rw_field_object (&where, entry, NULL, "host",
+                            system->memory_model == RW_MEMORY_DISCRETE && !cloud, &host, error)
+          || !rw_field_object (&where, entry, NULL, "link",
+                               system->memory_model == RW_MEMORY_DISCRETE && !cloud, &link, error))
         return FALSE;
       if (host != NULL && system->memory_model == RW_MEMORY_UNIFIED)
         return rw_field_fail (&where, error, RW_CATALOG_ERROR_INVALID_VALUE, "host",
@@ -348,6 +358,13 @@ rw_catalog_parse_systems (RwCatalogLoad  *load,
         return FALSE;
 
       components = json_object_get_member (entry, "components");
+      if (cloud && (components != NULL || json_object_get_member (entry, "price") != NULL))
+        return rw_field_fail (&where, error, RW_CATALOG_ERROR_INVALID_VALUE,
+                              components != NULL ? "components" : "price",
+                              "a cloud system is rented: it has \"price_per_hour\", no purchase price or parts");
+      if (!cloud && json_object_get_member (entry, "price_per_hour") != NULL)
+        return rw_field_fail (&where, error, RW_CATALOG_ERROR_INVALID_VALUE, "price_per_hour",
+                              "only a system of \"kind\": \"cloud\" has an hourly price");
       if (components != NULL && json_object_get_member (entry, "price") != NULL)
         return rw_field_fail (&where, error, RW_CATALOG_ERROR_INVALID_VALUE, "price",
                               "a system has either a price or components, not both");
@@ -359,8 +376,15 @@ rw_catalog_parse_systems (RwCatalogLoad  *load,
           if (!parse_system_components (&where, json_node_get_array (components), system, error))
             return FALSE;
         }
-      else if (!rw_field_figure (&where, entry, NULL, "price", RW_DIMENSION_PRICE, RW_FIGURE_REQUIRED,
-                                 currency, &system->price, error))
+      else if (cloud)
+        {
+          if (!rw_field_figure (&where, entry, NULL, "price_per_hour", RW_DIMENSION_PRICE_PER_HOUR,
+                                RW_FIGURE_REQUIRED, currency, &system->price_per_hour, error))
+            return FALSE;
+        }
+      /* A price the vendor does not publish is null with a note. */
+      else if (!rw_field_figure (&where, entry, NULL, "price", RW_DIMENSION_PRICE,
+                                 RW_FIGURE_REQUIRED | RW_FIGURE_NULLABLE, currency, &system->price, error))
         {
           return FALSE;
         }

@@ -139,7 +139,7 @@ commit (RwCatalogLoad *load)
       RwSystem *system = items[i];
 
       if (system->components->len == 0)
-        rw_catalog_set_file_price (self, system->id, system->currency, &system->price, load->user_defined);
+        rw_catalog_set_system_price (self, system, TRUE, load->user_defined);
       else
         g_hash_table_remove (self->prices, system->id);  /* was prebuilt, now a build */
       replace_or_append (self->systems, self->system_index, system->id, system,
@@ -419,11 +419,7 @@ rw_catalog_add_system (RwCatalog *self,
 
   rw_system_ref (system);
   if (system->components == NULL || system->components->len == 0)
-    {
-      if (!g_hash_table_contains (self->prices, system->id) && rw_figure_is_known (&system->price))
-        rw_price_item_set_layer (rw_catalog_ensure_price_item (self, system->id, system->currency),
-                                 RW_PRICE_ORIGIN_BUNDLED, &system->price);
-    }
+    rw_catalog_set_system_price (self, system, FALSE, FALSE);
   else
     {
       for (guint i = 0; i < system->components->len; i++)

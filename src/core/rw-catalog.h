@@ -89,6 +89,10 @@ gboolean            rw_catalog_has_price_item     (RwCatalog      *self,
 const RwFigure     *rw_catalog_get_price          (RwCatalog      *self,
                                                    const char     *item_id,
                                                    RwPriceOrigin  *origin);
+/* TRUE when @item_id is a cloud system's price per GPU-hour (shown with
+ * the unit "USD/h"), FALSE for a purchase price or an unknown id. */
+gboolean            rw_catalog_price_is_hourly    (RwCatalog      *self,
+                                                   const char     *item_id);
 /* Every priced item id, sorted; free with g_strfreev(). */
 char              **rw_catalog_list_price_items   (RwCatalog      *self);
 

@@ -80,6 +80,7 @@ system_to_json (const RwSystem *system)
                                  system->memory_model == RW_MEMORY_UNIFIED ? "unified" : "discrete");
   json_object_set_int_member (entry, "n_devices", system->n_devices);
   json_object_set_string_member (entry, "currency", system->currency);
+  json_object_set_string_member (entry, "kind", rw_system_kind_to_string (system->kind));
 
   json_object_set_object_member (memory, "installed", figure_to_json (&system->device_memory, "B"));
   json_object_set_object_member (memory, "usable", figure_to_json (&system->device_usable, "B"));
@@ -87,7 +88,8 @@ system_to_json (const RwSystem *system)
                                  figure_to_json (&system->device_bandwidth, "B/s"));
   json_object_set_object_member (entry, "memory", memory);
 
-  if (system->memory_model == RW_MEMORY_DISCRETE)
+  /* A cloud GPU may have no host pool (0: not modelled). */
+  if (system->memory_model == RW_MEMORY_DISCRETE && system->host_memory.value > 0)
     {
       JsonObject *host = json_object_new ();
 
@@ -147,6 +149,13 @@ system_to_json (const RwSystem *system)
           json_array_add_object_element (components, c);
         }
       json_object_set_array_member (entry, "components", components);
+    }
+  else if (rw_system_is_cloud (system))
+    {
+      g_autofree char *per_hour = g_strconcat (system->currency, "/h", NULL);
+
+      json_object_set_object_member (entry, "price_per_hour",
+                                     figure_to_json (&system->price_per_hour, per_hour));
     }
   else
     json_object_set_object_member (entry, "price", figure_to_json (&system->price, system->currency));
@@ -829,7 +838,7 @@ rw_user_systems_set_price (RwCatalog   *catalog,
     {
       g_autoptr(RwSystem) copy = rw_system_copy (prebuilt);
 
-      rw_figure_copy_into (&copy->price, &price);
+      rw_figure_copy_into (rw_system_is_cloud (copy) ? &copy->price_per_hour : &copy->price, &price);
       put_entry (root, "systems", item_id, system_to_json (copy));
     }
   else

@@ -414,14 +414,18 @@ check_estimate_json (const char *mode,
   g_assert_cmpint (json_object_get_int_member (workload, "context"), ==, 8192);
   results = json_object_get_array_member (root, "results");
   g_assert_nonnull (results);
-  g_assert_cmpuint (json_array_get_length (results), ==, 2);
+  /* The fixture's two owned systems and its rented H100. */
+  g_assert_cmpuint (json_array_get_length (results), ==, 3);
 
   for (guint i = 0; i < json_array_get_length (results); i++)
     {
       JsonObject *r = json_array_get_object_element (results, i);
       JsonObject *memory = json_object_get_object_member (r, "memory");
       JsonObject *cost = json_object_get_object_member (r, "cost");
+      gboolean cloud = g_strcmp0 (json_object_get_string_member (r, "kind"), "cloud") == 0;
       JsonObject *per_tflop;
+
+      g_assert_cmpstr (json_object_get_string_member (r, "kind"), ==, i == 2 ? "cloud" : "owned");
 
       g_assert_nonnull (json_object_get_string_member (r, "system"));
       g_assert_nonnull (json_object_get_string_member (r, "name"));
@@ -450,14 +454,25 @@ check_estimate_json (const char *mode,
 
       g_assert_nonnull (cost);
       g_assert_cmpstr (json_object_get_string_member (cost, "currency"), ==, "USD");
-      assert_number_or_null (cost, "price", FALSE);
+      /* A rented GPU has no purchase price and pays no electricity. */
+      assert_number_or_null (cost, "price", cloud);
       per_tflop = json_object_get_object_member (cost, "per_tflop");
       g_assert_nonnull (per_tflop);
       for (guint p = 0; p < G_N_ELEMENTS (precisions); p++)
         g_assert_true (json_object_has_member (per_tflop, precisions[p]));
-      assert_number_or_null (cost, "per_gb", FALSE);
-      assert_number_or_null (cost, "per_decode_tok_s", training);
-      assert_number_or_null (cost, "energy_per_mtok", training);
+      assert_number_or_null (cost, "per_gb", cloud);
+      assert_number_or_null (cost, "per_decode_tok_s", training || cloud);
+      assert_number_or_null (cost, "energy_per_mtok", training || cloud);
+      assert_number_or_null (cost, "energy_per_year", cloud);
+      assert_number_or_null (cost, "tco", FALSE);
+      assert_number_or_null (cost, "per_hour", FALSE);
+      assert_number_or_null (cost, "per_mtok", training);
+      assert_number_or_null (cost, "power_load_w", FALSE);
+      if (cloud)
+        g_assert_true (json_object_get_null_member (cost, "break_even_hours"));
+      else
+        g_assert_true (json_object_has_member (json_object_get_object_member (cost, "break_even_hours"),
+                                               "cloud-h100"));
     }
 }
 
@@ -625,6 +640,45 @@ test_what_fits_edges (void)
     }
 }
 
+/* Rent or buy on the fixture (README "How Rigwise computes"): the Spark
+ * ($3,999, 156 W) against the fixture's rented H100 at $4.00 an hour, at
+ * the defaults $0.15/kWh, 8 h a day, 3 years.
+ *   Spark per hour: 3999 / (3 · 365 · 8 = 8760 h) + 0.156 · 0.15
+ *                   = 0.456507 + 0.0234 = $0.479907
+ *   break-even:     3999 / (4.00 − 0.0234) = 3999 / 3.9766 = 1005.633 h
+ *   H100 per Mtok:  4.00 / (tok/s · 3600) · 1e6; the H100 has no purchase
+ *                   price and no break-even of its own (null). */
+static void
+test_golden_break_even (void)
+{
+  const char *args[] = { "estimate", "--system", "dgx-spark", "--system", "cloud-h100",
+                         "--model", "llama-3.3-70b", "--weights", "q4_k_m", "--context", "32768",
+                         "--json", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *spark, *h100;
+  JsonArray *results;
+
+  run_cli (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  results = json_object_get_array_member (root, "results");
+  spark = json_object_get_object_member (json_array_get_object_element (results, 0), "cost");
+  h100 = json_object_get_object_member (json_array_get_object_element (results, 1), "cost");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 1), "kind"), ==, "cloud");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (spark, "per_hour"),
+                                  3999.0 / 8760 + 0.156 * 0.15, 1e-12);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (spark, "break_even_hours"),
+                                                                 "cloud-h100"),
+                                  3999 / 3.9766, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (h100, "per_hour"), 4.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (h100, "per_mtok"),
+                                  4.0 / (json_object_get_double_member (json_array_get_object_element (results, 1),
+                                                                        "decode_tok_s_total") * 3600) * 1e6, 1e-9);
+  g_assert_true (json_object_get_null_member (h100, "break_even_hours"));
+  g_assert_true (json_object_get_null_member (h100, "price"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/cli/error/config", test_config_errors);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/golden/by-hand", test_golden_by_hand);
+  g_test_add_func ("/cli/golden/break-even", test_golden_break_even);
   g_test_add_func ("/cli/what-fits/edges", test_what_fits_edges);
   g_test_add_func ("/cli/json/inference", test_json_inference);
   g_test_add_func ("/cli/json/training", test_json_training);

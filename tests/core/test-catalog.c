@@ -15,6 +15,9 @@ static const char * const required_systems[] = {
   "dgx-spark", "gb10-partner-1tb", "dgx-spark-pair", "custom-5090", "custom-dual-5090",
   "custom-4090", "custom-rtx-pro-6000", "mac-studio-m3-ultra", "mac-studio-m4-max",
   "strix-halo-128",
+  /* datacenter.json: rented GPUs and the DGX H100. */
+  "cloud-h100-sxm", "cloud-h200", "cloud-b200", "cloud-a100-80gb", "cloud-rtx-5090",
+  "cloud-rtx-pro-6000", "dgx-h100",
 };
 
 static RwCatalog *
@@ -110,7 +113,17 @@ test_every_figure_sourced (void)
       assert_sourced (&s->device_memory, s->id, "device_memory");
       assert_sourced (&s->device_usable, s->id, "device_usable");
       assert_sourced (&s->device_bandwidth, s->id, "device_bandwidth");
-      if (s->memory_model == RW_MEMORY_DISCRETE)
+      if (rw_system_is_cloud (s))
+        {
+          /* Rented: an hourly price, no host pool modelled, no parts. */
+          assert_sourced (&s->price_per_hour, s->id, "price_per_hour");
+          g_assert_true (rw_figure_is_known (&s->price_per_hour));
+          g_assert_cmpfloat (s->host_memory.value, ==, 0);
+          g_assert_cmpuint (s->components->len, ==, 0);
+          g_assert_true (isnan (rw_system_total_price (s)));
+          g_assert_cmpfloat (rw_system_hourly_price (s), >, 0);
+        }
+      else if (s->memory_model == RW_MEMORY_DISCRETE)
         {
           assert_sourced (&s->host_memory, s->id, "host_memory");
           assert_sourced (&s->host_bandwidth, s->id, "host_bandwidth");
@@ -126,7 +139,7 @@ test_every_figure_sourced (void)
       assert_sourced (&s->power_load, s->id, "power_load");
       assert_sourced (&s->power_idle, s->id, "power_idle");
       g_assert_cmpstr (s->currency, ==, "USD");
-      if (s->components->len == 0)
+      if (s->components->len == 0 && !rw_system_is_cloud (s))
         assert_sourced (&s->price, s->id, "price");
       for (guint c = 0; c < s->components->len; c++)
         {
@@ -135,7 +148,8 @@ test_every_figure_sourced (void)
           assert_sourced (&component->price, s->id, component->id);
           g_assert_true (rw_figure_is_known (&component->price));
         }
-      g_assert_true (isfinite (rw_system_total_price (s)) && rw_system_total_price (s) > 0);
+      g_assert_true (rw_system_is_cloud (s)
+                     || (isfinite (rw_system_total_price (s)) && rw_system_total_price (s) > 0));
       for (guint p = 0; p < RW_PANEL_N; p++)
         {
           g_assert_nonnull (s->panel[p]);
@@ -472,6 +486,41 @@ test_valid_build_file (void)
   g_assert_cmpfloat (model->published_total_params, ==, 0.5e9);
 }
 
+/* A cloud system: kind, the hourly price with its unit, no host pool; the
+ * price item is hourly and a feed-layer price sets price_per_hour. */
+static void
+test_valid_cloud_file (void)
+{
+  g_autoptr(RwCatalog) catalog = load_default ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = data_path ("valid-cloud.json");
+  RwFigure feed = { 0 };
+  RwSystem *cloud;
+
+  g_assert_true (rw_catalog_load_file (catalog, path, FALSE, &error));
+  g_assert_no_error (error);
+  cloud = rw_catalog_lookup_system (catalog, "t-cloud");
+  g_assert_nonnull (cloud);
+  g_assert_cmpint (cloud->kind, ==, RW_SYSTEM_CLOUD);
+  g_assert_cmpfloat (cloud->price_per_hour.value, ==, 2.5);
+  g_assert_cmpstr (cloud->price_per_hour.date, ==, "2026-01-15");
+  g_assert_true (isnan (cloud->price.value));
+  g_assert_cmpfloat (cloud->host_memory.value, ==, 0);
+  g_assert_true (rw_catalog_price_is_hourly (catalog, "t-cloud"));
+  g_assert_false (rw_catalog_price_is_hourly (catalog, "dgx-spark"));
+  g_assert_false (rw_catalog_price_is_hourly (catalog, "no-such-id"));
+  g_assert_cmpfloat (rw_catalog_get_price (catalog, "t-cloud", NULL)->value, ==, 2.5);
+
+  rw_figure_set (&feed, 1.75, "https://example.org/feed", "2026-11-20", NULL, FALSE);
+  g_assert_true (rw_catalog_set_price (catalog, "t-cloud", RW_PRICE_ORIGIN_FEED, &feed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cloud->price_per_hour.value, ==, 1.75);
+  g_assert_true (isnan (cloud->price.value));
+  rw_catalog_clear_prices (catalog, RW_PRICE_ORIGIN_FEED);
+  g_assert_cmpfloat (cloud->price_per_hour.value, ==, 2.5);
+  rw_figure_clear (&feed);
+}
+
 typedef struct
 {
   const char     *file;
@@ -503,6 +552,14 @@ static const BadFile bad_files[] = {
     "bad-benchmark.json: benchmark “#1”: field “model”: no model “no-such-model” in the catalog" },
   { "bad-id-collision.json", RW_CATALOG_ERROR_DUPLICATE_ID,
     "bad-id-collision.json: system “rtx-5090”: field “id”: “rtx-5090” is already the id of a component" },
+  { "bad-hourly-unit.json", RW_CATALOG_ERROR_INVALID_VALUE,
+    "bad-hourly-unit.json: system “t-hourly-unit”: field “price_per_hour.unit”: hourly price in “USD”, expected “USD/h”" },
+  { "bad-cloud-price.json", RW_CATALOG_ERROR_INVALID_VALUE,
+    "bad-cloud-price.json: system “t-cloud-price”: field “price”: a cloud system is rented: it has \"price_per_hour\", no purchase price or parts" },
+  { "bad-kind.json", RW_CATALOG_ERROR_INVALID_VALUE,
+    "bad-kind.json: system “t-kind”: field “kind”: “leased” is neither \"owned\" nor \"cloud\"" },
+  { "bad-owned-hourly.json", RW_CATALOG_ERROR_INVALID_VALUE,
+    "bad-owned-hourly.json: system “t-owned-hourly”: field “price_per_hour”: only a system of \"kind\": \"cloud\" has an hourly price" },
   { "bad-format.json", RW_CATALOG_ERROR_INVALID_VALUE,
     "bad-format.json: format “t-q3”: field “compute_precision”: unknown precision “fp6” (fp4, fp8, int8, fp16, fp32)" },
 };
@@ -609,6 +666,7 @@ main (int   argc,
   g_test_add_func ("/catalog/user-overlay", test_user_overlay);
   g_test_add_func ("/catalog/price-layers", test_price_layers);
   g_test_add_func ("/catalog/valid-build-file", test_valid_build_file);
+  g_test_add_func ("/catalog/valid-cloud-file", test_valid_cloud_file);
   g_test_add_func ("/catalog/malformed-files", test_malformed_files);
   g_test_add_func ("/catalog/missing-file", test_missing_file);
   g_test_add_func ("/catalog/broken-user-file", test_broken_user_file);

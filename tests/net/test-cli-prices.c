@@ -67,11 +67,15 @@ fixture_set_up (Fixture       *f,
   rw_test_server_add_feed (f->server, "/feed.json", example, "\"example-1\"", NULL);
   rw_test_server_add (f->server, "/404", 404, NULL, NULL, RW_TEST_REPLY_NORMAL);
 
-  /* The example with the DGX Spark at 4699 instead of 3999. */
+  /* The example with the DGX Spark at 4699 instead of 3999, and the rented
+   * H100 at $2.49 an hour instead of $3.99 (same length, so in place). */
   text = g_strndup (g_bytes_get_data (example, NULL), g_bytes_get_size (example));
   at = strstr (text, "\"id\": \"dgx-spark\", \"price\": 3999,");
   g_assert_nonnull (at);
   memcpy (strstr (at, "3999"), "4699", 4);
+  at = strstr (text, "\"id\": \"cloud-h100-sxm\", \"price\": 3.99,");
+  g_assert_nonnull (at);
+  memcpy (strstr (at, "3.99"), "2.49", 4);
   changed = g_bytes_new (text, strlen (text));
   rw_test_server_add (f->server, "/changed.json", 200, NULL, changed, RW_TEST_REPLY_NORMAL);
 }
@@ -164,27 +168,29 @@ test_refresh_and_show (Fixture       *f,
 
   run_cli (f, &before, "prices", "show", NULL);
   g_assert_cmpint (before.status, ==, 0);
-  g_assert_true (g_str_has_prefix (before.out, "Prices in use: Bundled prices (16, each dated in the catalog)\n"));
+  g_assert_true (g_str_has_prefix (before.out, "Prices in use: Bundled prices (23, each dated in the catalog)\n"));
   g_assert_nonnull (strstr (before.out, "\ndgx-spark                   $3,999.00  bundled  2025-10-16  https://"));
+  /* A rented GPU's price is per hour, and says so. */
+  g_assert_nonnull (strstr (before.out, "\ncloud-h100-sxm                $3.99/h  bundled  2026-11-09  https://www.runpod.io/pricing\n"));
 
   /* Applied: exit 0, and the cache holds it. */
   run_cli (f, &first, "prices", "refresh", "--url", feed, NULL);
   g_assert_cmpint (first.status, ==, 0);
   g_assert_true (g_str_has_prefix (first.out,
-                                   "Prices updated (16 items, as of 2026-11-25, from “Rigwise example feed (the bundled catalog's prices)”)\n"));
+                                   "Prices updated (23 items, as of 2026-11-25, from “Rigwise example feed (the bundled catalog's prices)”)\n"));
   g_assert_cmpstr (first.err, ==, "");
   g_assert_true (g_file_test (f->cache_path, G_FILE_TEST_IS_REGULAR));
 
   /* Confirmed unchanged by a 304: exit 0. */
   run_cli (f, &second, "prices", "refresh", "--url", feed, NULL);
   g_assert_cmpint (second.status, ==, 0);
-  g_assert_true (g_str_has_prefix (second.out, "Prices unchanged (16 items, as of 2026-11-25"));
+  g_assert_true (g_str_has_prefix (second.out, "Prices unchanged (23 items, as of 2026-11-25"));
   g_assert_cmpuint (rw_test_server_get_n_requests (f->server, "/feed.json"), ==, 2);
 
   run_cli (f, &after, "prices", "show", NULL);
   g_assert_cmpint (after.status, ==, 0);
   g_assert_true (g_str_has_prefix (after.out,
-                                   "Prices in use: 16 prices from the price feed “Rigwise example feed (the bundled catalog's prices)”, as of 2026-11-25 (fetched "));
+                                   "Prices in use: 23 prices from the price feed “Rigwise example feed (the bundled catalog's prices)”, as of 2026-11-25 (fetched "));
   g_assert_nonnull (strstr (after.out, "\ndgx-spark                   $3,999.00  feed     2025-10-16  https://"));
 
   /* A newer feed replaces the cached one. */
@@ -192,7 +198,17 @@ test_refresh_and_show (Fixture       *f,
   g_assert_cmpint (third.status, ==, 0);
   run_cli (f, &shown, "prices", "show", "--json", NULL);
   g_assert_cmpint (shown.status, ==, 0);
-  g_assert_nonnull (strstr (shown.out, "\"id\" : \"dgx-spark\",\n      \"price\" : 4699.0,\n      \"currency\" : \"USD\",\n      \"origin\" : \"feed\","));
+  g_assert_nonnull (strstr (shown.out, "\"id\" : \"dgx-spark\",\n      \"price\" : 4699.0,\n      \"currency\" : \"USD\",\n      \"unit\" : \"USD\",\n      \"origin\" : \"feed\","));
+  /* The feed item whose id is a cloud system set its hourly price. */
+  {
+    const char *h100 = strstr (shown.out, "\"id\" : \"cloud-h100-sxm\",\n      \"price\" : 2.49");
+    g_autofree char *entry = NULL;
+
+    g_assert_nonnull (h100);
+    entry = g_strndup (h100, strchr (h100, '}') - h100);
+    g_assert_nonnull (strstr (entry, "\"unit\" : \"USD/h\""));
+    g_assert_nonnull (strstr (entry, "\"origin\" : \"feed\""));
+  }
   cache = read_file (f->cache_path);
   g_assert_nonnull (cache);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (cache, NULL), g_bytes_get_size (cache), "4699"));
@@ -208,10 +224,21 @@ test_refresh_and_show (Fixture       *f,
     g_assert_cmpint (estimate.status, ==, 0);
     g_assert_nonnull (strstr (estimate.out, "\"price\" : 4699.0,"));
     g_assert_null (strstr (estimate.out, "\"price\" : 3999"));
+
     run_cli (f, &export, "export", "--chart", "report", "--system", "dgx-spark", "--params", "8",
              "--output", pdf, NULL);
     g_assert_cmpint (export.status, ==, 0);
     g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    /* The rent at the feed's $2.49 an hour: per_hour, and 8 h a day for 3
+     * years = 2.49 · 8 · 365 · 3 = $21,812.40 of TCO. */
+    g_auto(Run) estimate = { 0 };
+
+    run_cli (f, &estimate, "estimate", "--system", "cloud-h100-sxm", "--params", "8", "--json", NULL);
+    g_assert_cmpint (estimate.status, ==, 0);
+    g_assert_nonnull (strstr (estimate.out, "\"per_hour\" : 2.49"));
+    g_assert_nonnull (strstr (estimate.out, "\"tco\" : 21812.4"));
   }
 }
 
@@ -256,7 +283,7 @@ test_failures (Fixture       *f,
   g_assert_true (g_file_set_contents (f->cache_path, "{\"cache_version\": 1, \"url\": ", -1, NULL));
   run_cli (f, &corrupt, "prices", "show", NULL);
   g_assert_cmpint (corrupt.status, ==, 0);
-  g_assert_true (g_str_has_prefix (corrupt.out, "Prices in use: Bundled prices (16, each dated in the catalog)\n"));
+  g_assert_true (g_str_has_prefix (corrupt.out, "Prices in use: Bundled prices (23, each dated in the catalog)\n"));
   g_assert_nonnull (strstr (corrupt.err, "is not usable and was ignored: Not valid JSON at line 1, column 29: the document ends early"));
 }
 
