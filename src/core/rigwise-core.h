@@ -6,6 +6,7 @@
 #pragma once
 
 #include "rw-answer.h"
+#include "rw-backend.h"
 #include "rw-benchmark.h"
 #include "rw-catalog.h"
 #include "rw-error.h"

@@ -11,6 +11,7 @@ rw_benchmark_new (void)
   RwBenchmark *benchmark = g_new0 (RwBenchmark, 1);
 
   benchmark->batch = 1;
+  benchmark->api = -1;
   return benchmark;
 }
 
@@ -26,5 +27,6 @@ rw_benchmark_free (RwBenchmark *benchmark)
   g_free (benchmark->build);
   g_free (benchmark->date);
   g_free (benchmark->source);
+  g_free (benchmark->note);
   g_free (benchmark);
 }

@@ -23,6 +23,8 @@ typedef struct
   char            *model_id;
   char            *weights_id;   /* format id: "q4_k_m", "mxfp4" */
   char            *runtime;      /* "llama.cpp" */
+  int              api;          /* RwApi the row ran on; -1: the system's default */
+  guint            ubatch;       /* llama-bench -ub; 0: the backend's default */
   RwBenchmarkKind  kind;
   guint            tokens;       /* N of ppN / tgN */
   guint            depth;
@@ -31,6 +33,7 @@ typedef struct
   char            *build;
   char            *date;
   char            *source;
+  char            *note;
 } RwBenchmark;
 
 RwBenchmark *rw_benchmark_new  (void);

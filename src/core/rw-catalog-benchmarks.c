@@ -18,8 +18,8 @@ rw_catalog_parse_benchmarks (RwCatalogLoad  *load,
                              GError        **error)
 {
   static const char * const known[] = {
-    "system", "model", "weights", "runtime", "test", "depth", "batch", "tok_s", "build",
-    "date", "source", "note", NULL,
+    "system", "model", "weights", "runtime", "api", "test", "depth", "batch", "ubatch", "tok_s",
+    "build", "date", "source", "note", NULL,
   };
   JsonArray *array = json_node_get_array (section);
 
@@ -39,6 +39,8 @@ rw_catalog_parse_benchmarks (RwCatalogLoad  *load,
       const char *ref = NULL;
       const char *url = NULL;
       const char *source_date = NULL;
+      const char *api = NULL;
+      const char *note = NULL;
       char *end = NULL;
       guint64 tokens;
 
@@ -55,8 +57,20 @@ rw_catalog_parse_benchmarks (RwCatalogLoad  *load,
           || !rw_field_positive (&where, entry, NULL, "tok_s", TRUE, 0, &benchmark->tok_s, error)
           || !rw_field_string (&where, entry, NULL, "build", TRUE, &build, error)
           || !rw_field_string (&where, entry, NULL, "date", TRUE, &date, error)
-          || !rw_field_string (&where, entry, NULL, "source", FALSE, &ref, error))
+          || !rw_field_string (&where, entry, NULL, "source", FALSE, &ref, error)
+          || !rw_field_string (&where, entry, NULL, "api", FALSE, &api, error)
+          || !rw_field_uint (&where, entry, NULL, "ubatch", FALSE, 1, &benchmark->ubatch, error)
+          || !rw_field_string (&where, entry, NULL, "note", FALSE, &note, error))
         return FALSE;
+      if (api != NULL)
+        {
+          RwApi value;
+
+          if (!rw_api_from_string (api, &value))
+            return rw_field_fail (&where, error, RW_CATALOG_ERROR_INVALID_VALUE, "api",
+                                  "unknown API “%s” (cuda, metal, vulkan, rocm)", api);
+          benchmark->api = value;
+        }
       if (ref == NULL)
         return rw_field_fail (&where, error, RW_CATALOG_ERROR_NO_SOURCE, "source", "missing");
       if (!rw_field_source (&where, "source", ref, &url, &source_date, error))
@@ -96,6 +110,7 @@ rw_catalog_parse_benchmarks (RwCatalogLoad  *load,
       benchmark->build = g_strdup (build);
       benchmark->date = g_strdup (date);
       benchmark->source = g_strdup (url);
+      benchmark->note = g_strdup (note);
       g_ptr_array_add (load->benchmarks, g_steal_pointer (&benchmark));
     }
   return TRUE;

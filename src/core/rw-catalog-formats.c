@@ -19,7 +19,8 @@ rw_catalog_parse_formats (RwCatalogLoad  *load,
 {
   static const char * const known[] = {
     "id", "name", "description", "bits_per_weight", "expert_bits_per_weight",
-    "for_weights", "for_kv", "compute_precision", "source", "note", NULL,
+    "for_weights", "for_kv", "compute_precision", "expert_compute_precision", "source",
+    "note", NULL,
   };
   JsonArray *array = json_node_get_array (section);
 
@@ -32,6 +33,7 @@ rw_catalog_parse_formats (RwCatalogLoad  *load,
       const char *name = NULL;
       const char *description = NULL;
       const char *precision = NULL;
+      const char *expert_precision = NULL;
       const char *ref = NULL;
       const char *url = NULL;
       const char *date = NULL;
@@ -51,6 +53,8 @@ rw_catalog_parse_formats (RwCatalogLoad  *load,
           || !rw_field_boolean (&where, entry, NULL, "for_weights", TRUE, &format->for_weights, error)
           || !rw_field_boolean (&where, entry, NULL, "for_kv", TRUE, &format->for_kv, error)
           || !rw_field_string (&where, entry, NULL, "compute_precision", TRUE, &precision, error)
+          || !rw_field_string (&where, entry, NULL, "expert_compute_precision", FALSE,
+                               &expert_precision, error)
           || !rw_field_string (&where, entry, NULL, "source", FALSE, &ref, error))
         return FALSE;
       if (ref == NULL)
@@ -60,6 +64,19 @@ rw_catalog_parse_formats (RwCatalogLoad  *load,
       if (!rw_precision_from_string (precision, &compute))
         return rw_field_fail (&where, error, RW_CATALOG_ERROR_INVALID_VALUE, "compute_precision",
                               "unknown precision “%s” (fp4, fp8, int8, fp16, fp32)", precision);
+      format->expert_compute_precision = compute;
+      if (expert_precision != NULL)
+        {
+          if (!rw_precision_from_string (expert_precision, &format->expert_compute_precision))
+            return rw_field_fail (&where, error, RW_CATALOG_ERROR_INVALID_VALUE,
+                                  "expert_compute_precision",
+                                  "unknown precision “%s” (fp4, fp8, int8, fp16, fp32)",
+                                  expert_precision);
+          if (!(format->expert_bits_per_weight > 0))
+            return rw_field_fail (&where, error, RW_CATALOG_ERROR_INVALID_VALUE,
+                                  "expert_compute_precision",
+                                  "only a mix with expert_bits_per_weight has experts of their own");
+        }
       if (!format->for_weights && !format->for_kv)
         return rw_field_fail (&where, error, RW_CATALOG_ERROR_INVALID_VALUE, "for_weights",
                               "a format must be usable for weights, the KV cache or both");

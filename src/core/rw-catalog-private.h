@@ -12,6 +12,7 @@
  *                           and their units
  *   rw-catalog-sources.c    section "sources"
  *   rw-catalog-formats.c    section "formats"
+ *   rw-catalog-backends.c   section "backends"
  *   rw-catalog-models.c     section "models"
  *   rw-catalog-components.c section "components"
  *   rw-catalog-systems.c    section "systems"
@@ -66,6 +67,8 @@ struct _RwCatalog
   GHashTable *model_index;
   GPtrArray  *formats;        /* RwFormat* */
   GHashTable *format_index;
+  GPtrArray  *backends;       /* RwBackend* */
+  GHashTable *backend_index;
   GHashTable *components;     /* id → RwComponent* (quantity 1, bundled price) */
   GPtrArray  *benchmarks;     /* RwBenchmark* */
   GHashTable *prices;         /* item id → RwPriceItem* */
@@ -83,6 +86,8 @@ typedef struct
   GHashTable *sources;       /* key → RwSource* */
   GPtrArray  *formats;
   GHashTable *format_ids;
+  GPtrArray  *backends;
+  GHashTable *backend_ids;
   GPtrArray  *models;
   GHashTable *model_ids;
   GPtrArray  *components;    /* RwComponent* */
@@ -101,6 +106,7 @@ typedef gboolean (*RwCatalogSectionParser) (RwCatalogLoad  *load,
 
 gboolean rw_catalog_parse_sources    (RwCatalogLoad *load, JsonNode *section, GError **error);
 gboolean rw_catalog_parse_formats    (RwCatalogLoad *load, JsonNode *section, GError **error);
+gboolean rw_catalog_parse_backends   (RwCatalogLoad *load, JsonNode *section, GError **error);
 gboolean rw_catalog_parse_models     (RwCatalogLoad *load, JsonNode *section, GError **error);
 gboolean rw_catalog_parse_components (RwCatalogLoad *load, JsonNode *section, GError **error);
 gboolean rw_catalog_parse_systems    (RwCatalogLoad *load, JsonNode *section, GError **error);

@@ -80,7 +80,7 @@ parse_efficiencies (const RwFieldWhere  *where,
 {
   static const char * const known[] = {
     "decode_bandwidth", "host_bandwidth", "prefill_compute", "train_compute",
-    "decode_latency_ms", "source", NULL,
+    "decode_latency_ms", "matmul_scale", "source", NULL,
   };
   g_autoptr(GList) runtimes = json_object_get_members (object);
 
@@ -99,13 +99,18 @@ parse_efficiencies (const RwFieldWhere  *where,
       double decode = 0, host = 0, prefill = 0, train = 0;
       /* Fixed time per decode step (kernel launches, sampling), in ms. */
       double latency_ms = 0;
+      /* Older per-system figures, only needed where the runtime has no
+       * backend for the system (rw-backend.h). */
+      gboolean has_backend = system->apis != 0;
+      double matmul_scale = 1;
 
       if (!rw_field_object (where, object, "efficiency", runtime, TRUE, &entry, error)
           || !rw_field_check_members (where, entry, prefix, known, error)
-          || !rw_field_positive (where, entry, prefix, "decode_bandwidth", TRUE, 1, &decode, error)
+          || !rw_field_positive (where, entry, prefix, "decode_bandwidth", !has_backend, 1, &decode, error)
           || !rw_field_positive (where, entry, prefix, "host_bandwidth",
                                  system->memory_model == RW_MEMORY_DISCRETE, 1, &host, error)
-          || !rw_field_positive (where, entry, prefix, "prefill_compute", TRUE, 1, &prefill, error)
+          || !rw_field_positive (where, entry, prefix, "prefill_compute", !has_backend, 1, &prefill, error)
+          || !rw_field_positive (where, entry, prefix, "matmul_scale", FALSE, 4, &matmul_scale, error)
           || !rw_field_positive (where, entry, prefix, "train_compute", TRUE, 1, &train, error)
           || !rw_field_positive (where, entry, prefix, "decode_latency_ms", FALSE, 1000, &latency_ms, error)
           || !rw_field_string (where, entry, prefix, "source", TRUE, &source, error))
@@ -118,8 +123,49 @@ parse_efficiencies (const RwFieldWhere  *where,
       efficiency->prefill_compute = prefill;
       efficiency->train_compute = train;
       efficiency->decode_latency = latency_ms / 1000;
+      efficiency->matmul_scale = matmul_scale;
       efficiency->source = g_strdup (source);
       g_ptr_array_add (system->efficiencies, efficiency);
+    }
+  return TRUE;
+}
+
+/* "apis": the compute APIs the accelerator has, default first. */
+static gboolean
+parse_apis (const RwFieldWhere  *where,
+            JsonObject          *entry,
+            RwSystem            *system,
+            GError             **error)
+{
+  JsonNode *node = json_object_get_member (entry, "apis");
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+    return rw_field_fail (where, error, RW_CATALOG_ERROR_WRONG_TYPE, "apis",
+                          "expected a non-empty array of API names, found %s",
+                          rw_field_type_name (node));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("apis[%u]", i);
+      RwApi api;
+
+      if (!rw_field_node_is_string (element))
+        return rw_field_fail (where, error, RW_CATALOG_ERROR_WRONG_TYPE, path,
+                              "expected a string, found %s", rw_field_type_name (element));
+      if (!rw_api_from_string (json_node_get_string (element), &api))
+        return rw_field_fail (where, error, RW_CATALOG_ERROR_INVALID_VALUE, path,
+                              "unknown API “%s” (cuda, metal, vulkan, rocm)",
+                              json_node_get_string (element));
+      if (system->apis & (1u << api))
+        return rw_field_fail (where, error, RW_CATALOG_ERROR_DUPLICATE_ID, path,
+                              "“%s” is listed twice", json_node_get_string (element));
+      if (system->apis == 0)
+        system->api = api;
+      system->apis |= 1u << api;
     }
   return TRUE;
 }
@@ -235,7 +281,7 @@ rw_catalog_parse_systems (RwCatalogLoad  *load,
   static const char * const known[] = {
     "id", "name", "short_name", "memory_model", "n_devices", "currency", "memory", "host",
     "link", "peak", "peak_assumed", "power", "price", "components", "efficiency", "panel",
-    "note", "kind", "price_per_hour", NULL,
+    "apis", "note", "kind", "price_per_hour", NULL,
   };
   JsonArray *array = json_node_get_array (section);
   static const char * const memory_known[] = { "installed", "usable", "bandwidth", NULL };
@@ -346,7 +392,8 @@ rw_catalog_parse_systems (RwCatalogLoad  *load,
                                    NULL, &system->link_bandwidth, error)))
         return FALSE;
 
-      if (!parse_peaks (&where, entry, system, error))
+      if (!parse_peaks (&where, entry, system, error)
+          || !parse_apis (&where, entry, system, error))
         return FALSE;
 
       if (!rw_field_object (&where, entry, NULL, "power", TRUE, &power, error)

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A catalog file is a JSON object with any of "sources", "formats",
- * "models", "components", "systems" and "benchmarks" (see the README,
+ * "backends", "models", "components", "systems" and "benchmarks" (see the README,
  * section "Catalog"), each read by its own parser (rw-catalog-private.h
  * lists the files). A file is parsed into temporaries and only committed
  * when every entry in it is valid, so a failing file changes nothing.
@@ -20,7 +20,8 @@ G_DEFINE_FINAL_TYPE (RwCatalog, rw_catalog, G_TYPE_OBJECT)
 /* The bundled files in the order they depend on each other; any other
  * *.json in a catalog directory follows in alphabetical order. */
 static const char * const ordered_files[] = {
-  "sources.json", "formats.json", "models.json", "systems.json", "benchmarks.json",
+  "sources.json", "formats.json", "backends.json", "models.json", "systems.json",
+  "benchmarks.json",
 };
 
 /* Sections in dependency order: sources before the figures citing them,
@@ -34,6 +35,7 @@ static const struct
 } sections[] = {
   { "sources", JSON_NODE_OBJECT, "an object of source keys", rw_catalog_parse_sources },
   { "formats", JSON_NODE_ARRAY, "an array", rw_catalog_parse_formats },
+  { "backends", JSON_NODE_ARRAY, "an array", rw_catalog_parse_backends },
   { "models", JSON_NODE_ARRAY, "an array", rw_catalog_parse_models },
   { "components", JSON_NODE_ARRAY, "an array", rw_catalog_parse_components },
   { "systems", JSON_NODE_ARRAY, "an array", rw_catalog_parse_systems },
@@ -47,6 +49,8 @@ load_clear (RwCatalogLoad *load)
   g_clear_pointer (&load->sources, g_hash_table_unref);
   g_clear_pointer (&load->formats, g_ptr_array_unref);
   g_clear_pointer (&load->format_ids, g_hash_table_unref);
+  g_clear_pointer (&load->backends, g_ptr_array_unref);
+  g_clear_pointer (&load->backend_ids, g_hash_table_unref);
   g_clear_pointer (&load->models, g_ptr_array_unref);
   g_clear_pointer (&load->model_ids, g_hash_table_unref);
   g_clear_pointer (&load->components, g_ptr_array_unref);
@@ -112,6 +116,16 @@ commit (RwCatalogLoad *load)
     }
   g_free (items);
 
+  items = g_ptr_array_steal (load->backends, &n);
+  for (gsize i = 0; i < n; i++)
+    {
+      RwBackend *backend = items[i];
+
+      replace_or_append (self->backends, self->backend_index, backend->id, backend,
+                         G_STRUCT_OFFSET (RwBackend, id), (GDestroyNotify) rw_backend_unref);
+    }
+  g_free (items);
+
   items = g_ptr_array_steal (load->models, &n);
   for (gsize i = 0; i < n; i++)
     {
@@ -152,6 +166,10 @@ commit (RwCatalogLoad *load)
     g_ptr_array_add (self->benchmarks, items[i]);
   g_free (items);
 
+  /* A new or replaced backend reaches every system on its API. */
+  for (guint i = 0; i < self->systems->len; i++)
+    rw_system_attach_backends (g_ptr_array_index (self->systems, i), self->backends);
+
   rw_catalog_apply_prices (self);
 }
 
@@ -168,6 +186,8 @@ rw_catalog_finalize (GObject *object)
   g_clear_pointer (&self->models, g_ptr_array_unref);
   g_clear_pointer (&self->format_index, g_hash_table_unref);
   g_clear_pointer (&self->formats, g_ptr_array_unref);
+  g_clear_pointer (&self->backend_index, g_hash_table_unref);
+  g_clear_pointer (&self->backends, g_ptr_array_unref);
   g_clear_pointer (&self->components, g_hash_table_unref);
   g_clear_pointer (&self->benchmarks, g_ptr_array_unref);
   g_clear_pointer (&self->prices, g_hash_table_unref);
@@ -195,6 +215,8 @@ rw_catalog_init (RwCatalog *self)
   self->model_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->formats = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_format_free);
   self->format_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->backends = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_backend_unref);
+  self->backend_index = g_hash_table_new (g_str_hash, g_str_equal);
   /* Keys are the components' own ids. */
   self->components = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) rw_component_free);
@@ -236,8 +258,8 @@ rw_catalog_load_file (RwCatalog   *self,
                       GError     **error)
 {
   static const char * const known[] = {
-    "rigwise-catalog", "sources", "formats", "models", "components", "systems", "benchmarks",
-    NULL,
+    "rigwise-catalog", "sources", "formats", "backends", "models", "components", "systems",
+    "benchmarks", NULL,
   };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
@@ -275,6 +297,8 @@ rw_catalog_load_file (RwCatalog   *self,
                                         (GDestroyNotify) rw_source_free);
   load.formats = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_format_free);
   load.format_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  load.backends = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_backend_unref);
+  load.backend_ids = g_hash_table_new (g_str_hash, g_str_equal);
   load.models = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_model_free);
   load.model_ids = g_hash_table_new (g_str_hash, g_str_equal);
   load.components = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_component_free);
@@ -432,6 +456,7 @@ rw_catalog_add_system (RwCatalog *self,
                                      RW_PRICE_ORIGIN_BUNDLED, &component->price);
         }
     }
+  rw_system_attach_backends (system, self->backends);
   replace_or_append (self->systems, self->system_index, system->id, system,
                      G_STRUCT_OFFSET (RwSystem, id), (GDestroyNotify) rw_system_unref);
   rw_catalog_apply_prices (self);
@@ -504,3 +529,28 @@ rw_catalog_get_benchmarks (RwCatalog *self)
   return self->benchmarks;
 }
 
+
+guint
+rw_catalog_get_n_backends (RwCatalog *self)
+{
+  g_return_val_if_fail (RW_IS_CATALOG (self), 0);
+  return self->backends->len;
+}
+
+const RwBackend *
+rw_catalog_get_backend (RwCatalog *self,
+                        guint      index)
+{
+  g_return_val_if_fail (RW_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (index < self->backends->len, NULL);
+  return g_ptr_array_index (self->backends, index);
+}
+
+const RwBackend *
+rw_catalog_lookup_backend (RwCatalog  *self,
+                           const char *id)
+{
+  g_return_val_if_fail (RW_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->backend_index, id);
+}

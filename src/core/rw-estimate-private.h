@@ -59,6 +59,7 @@ typedef struct
 
   double  params;             /* total parameters */
   double  compute_params;     /* active parameters a token multiplies by (no lookup) */
+  double  routed_params;      /* of which in routed experts (k of E per MoE layer) */
   double  attention_flops;    /* per token per layer per attended token */
 } RwShape;
 
@@ -129,9 +130,10 @@ void    _rw_speed_estimate       (const RwSystem    *system,
                                   const RwShape     *shape,
                                   const RwPlacement *placement,
                                   RwEstimate        *out);
-/* The fraction of routed-expert weights @tokens tokens touch together. */
+/* The fraction of routed-expert weights @tokens independent tokens touch
+ * together (@tokens need not be whole: see RwBackend.expert_spread). */
 double  _rw_speed_expert_union   (const RwShape     *shape,
-                                  guint              tokens);
+                                  double             tokens);
 void    _rw_cost_estimate        (const RwSystem    *system,
                                   const RwWorkload  *workload,
                                   RwEstimate        *out);

@@ -43,6 +43,12 @@ typedef struct
   double             train_tok_s;
   gboolean           decode_compute_bound;
   RwPrecision        prefill_precision;   /* the peak actually used */
+  /* The runtime's backend on this system (NULL: none, the older
+   * per-system efficiencies applied) and the kernels prefill ran on: the
+   * dense tensors' and the routed experts'. */
+  const RwBackend   *backend;
+  RwKernel           prefill_kernel;
+  RwKernel           expert_kernel;
   double             decode_efficiency;   /* the efficiencies used, to show them */
   double             prefill_efficiency;
 

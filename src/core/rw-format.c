@@ -28,6 +28,7 @@ rw_format_new (void)
   RwFormat *format = g_new0 (RwFormat, 1);
 
   format->compute_precision = RW_PRECISION_FP16;
+  format->expert_compute_precision = RW_PRECISION_FP16;
   return format;
 }
 

@@ -30,6 +30,9 @@ typedef struct
   /* The tensor-core precision prefill and training run at with weights in
    * this format; falls back to wider precisions where a peak is unpublished. */
   RwPrecision  compute_precision;
+  /* The routed experts' precision in an MoE mix (MXFP4_MOE: fp4 experts,
+   * Q8_0 elsewhere); compute_precision when the format is not a mix. */
+  RwPrecision  expert_compute_precision;
   char        *source;           /* URL of the block layout or measured bpw */
 } RwFormat;
 

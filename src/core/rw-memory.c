@@ -82,6 +82,7 @@ _rw_shape_init (RwShape          *shape,
    * (with tied embeddings the table is the output head, so it counts). */
   shape->compute_params = shape->params - embed
                           - (1 - shape->expert_fraction) * n_moe * moe_routed;
+  shape->routed_params = model->n_experts > 0 ? shape->expert_fraction * n_moe * moe_routed : 0;
   /* QKᵀ and AV: 2 FLOPs per multiply-add over d_qk + d_v per head. */
   if (rw_model_is_mla (model))
     shape->attention_flops = 2.0 * model->n_heads

@@ -12,6 +12,7 @@
 
 #include "rw-error.h"
 #include "rw-system.h"
+#include "rw-format.h"
 
 /* Registered by hand: G_DEFINE_BOXED_TYPE's transparent-union argument
  * conversion trips -Wpedantic, which warning_level=3 turns on. */
@@ -68,7 +69,10 @@ rw_component_free (RwComponent *component)
 RwEfficiency *
 rw_efficiency_new (void)
 {
-  return g_new0 (RwEfficiency, 1);
+  RwEfficiency *efficiency = g_new0 (RwEfficiency, 1);
+
+  efficiency->matmul_scale = 1;
+  return efficiency;
 }
 
 RwEfficiency *
@@ -128,6 +132,7 @@ system_clear (RwSystem *system)
   rw_figure_clear (&system->price_per_hour);
   g_clear_pointer (&system->components, g_ptr_array_unref);
   g_clear_pointer (&system->efficiencies, g_ptr_array_unref);
+  g_clear_pointer (&system->backends, g_ptr_array_unref);
   for (guint i = 0; i < RW_PANEL_N; i++)
     {
       g_free (system->panel[i]);
@@ -156,6 +161,7 @@ rw_system_new (void)
   system->price_per_hour.value = NAN;
   system->components = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_component_free);
   system->efficiencies = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_efficiency_free);
+  system->backends = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_backend_unref);
   return system;
 }
 
@@ -190,6 +196,8 @@ rw_system_copy (const RwSystem *system)
   copy->kind = system->kind;
   copy->memory_model = system->memory_model;
   copy->n_devices = system->n_devices;
+  copy->apis = system->apis;
+  copy->api = system->api;
 
   system_figures (copy, dest);
   system_figures ((RwSystem *) system, src);
@@ -207,6 +215,8 @@ rw_system_copy (const RwSystem *system)
     g_ptr_array_add (copy->components, rw_component_copy (g_ptr_array_index (system->components, i)));
   for (guint i = 0; system->efficiencies != NULL && i < system->efficiencies->len; i++)
     g_ptr_array_add (copy->efficiencies, rw_efficiency_copy (g_ptr_array_index (system->efficiencies, i)));
+  for (guint i = 0; system->backends != NULL && i < system->backends->len; i++)
+    g_ptr_array_add (copy->backends, rw_backend_ref (g_ptr_array_index (system->backends, i)));
 
   for (guint i = 0; i < RW_PANEL_N; i++)
     {
@@ -293,6 +303,91 @@ rw_system_get_efficiency (const RwSystem *system,
         return efficiency;
     }
   return NULL;
+}
+
+const RwBackend *
+rw_system_get_backend (const RwSystem *system,
+                       const char     *runtime,
+                       int             api)
+{
+  g_return_val_if_fail (system != NULL, NULL);
+
+  if (runtime == NULL || system->backends == NULL)
+    return NULL;
+  if (api < 0)
+    api = system->api;
+  if ((system->apis & (1u << api)) == 0)
+    return NULL;
+  for (guint i = 0; i < system->backends->len; i++)
+    {
+      const RwBackend *backend = g_ptr_array_index (system->backends, i);
+
+      if ((int) backend->api == api && g_str_equal (backend->runtime, runtime))
+        return backend;
+    }
+  return NULL;
+}
+
+void
+rw_system_attach_backends (RwSystem  *system,
+                           GPtrArray *backends)
+{
+  g_return_if_fail (system != NULL);
+
+  g_ptr_array_set_size (system->backends, 0);
+  for (guint i = 0; backends != NULL && i < backends->len; i++)
+    {
+      RwBackend *backend = g_ptr_array_index (backends, i);
+
+      if (system->apis & (1u << backend->api))
+        g_ptr_array_add (system->backends, rw_backend_ref (backend));
+    }
+}
+
+double
+rw_system_kernel_peak (const RwSystem *system,
+                       RwKernel        kernel)
+{
+  double peak;
+
+  g_return_val_if_fail (system != NULL, NAN);
+
+  peak = system->peak[rw_kernel_precision (kernel)].value;
+  return isfinite (peak) && peak > 0 ? peak : NAN;
+}
+
+/* The kernels a tensor may run on, best first: llama.cpp takes FP4 tensor
+ * cores for FP4 blocks where the GPU has them (PR #17906), int8 MMA (MMQ)
+ * for other quantised blocks, FP16 GEMM for 16-bit weights or where no
+ * int8 matrix unit exists, and shader ALUs last. */
+RwKernel
+rw_system_kernel (const RwSystem  *system,
+                  const RwBackend *backend,
+                  const RwFormat  *format,
+                  gboolean         experts)
+{
+  static const RwKernel wide[] = { RW_KERNEL_FP16_MMA, RW_KERNEL_ALU };
+  static const RwKernel fp4[] = { RW_KERNEL_FP4_MMA, RW_KERNEL_INT8_MMA, RW_KERNEL_FP16_MMA, RW_KERNEL_ALU };
+  static const RwKernel quantised[] = { RW_KERNEL_INT8_MMA, RW_KERNEL_FP16_MMA, RW_KERNEL_ALU };
+  const RwKernel *order;
+  guint n;
+  RwPrecision precision;
+
+  g_return_val_if_fail (system != NULL && backend != NULL && format != NULL, RW_KERNEL_ALU);
+
+  precision = experts && format->expert_bits_per_weight > 0
+              ? format->expert_compute_precision : format->compute_precision;
+  if (format->bits_per_weight >= 16 && !(experts && format->expert_bits_per_weight > 0))
+    order = wide, n = G_N_ELEMENTS (wide);
+  else if (precision == RW_PRECISION_FP4)
+    order = fp4, n = G_N_ELEMENTS (fp4);
+  else
+    order = quantised, n = G_N_ELEMENTS (quantised);
+
+  for (guint i = 0; i < n; i++)
+    if (backend->matmul[order[i]] > 0 && isfinite (rw_system_kernel_peak (system, order[i])))
+      return order[i];
+  return RW_KERNEL_ALU;
 }
 
 /* Where a precision falls back to when its peak is unpublished: a kernel in
@@ -467,6 +562,8 @@ rw_system_validate (const RwSystem  *system,
           return invalid (system, "efficiency", "fractions of peak must be within 0…1", error);
       if (!(e->decode_latency >= 0 && e->decode_latency <= 1))
         return invalid (system, "efficiency.decode_latency", "must be within 0…1 s", error);
+      if (!(e->matmul_scale > 0 && e->matmul_scale <= 4))
+        return invalid (system, "efficiency.matmul_scale", "must be within 0…4", error);
     }
 
   return TRUE;

@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "rw-backend.h"
 #include "rw-figure.h"
 #include "rw-types.h"
 
@@ -22,8 +23,11 @@ typedef struct
   RwFigure  price;     /* per unit */
 } RwComponent;
 
-/* Fractions of peak a runtime reaches on a system, calibrated against
- * measured benchmarks (see `rigwise-cli validate`). */
+/* Fractions of peak a runtime reaches on a system. Where the runtime has a
+ * backend for the system's API (rw-backend.h) its speed comes from the
+ * backend and only matmul_scale, host_bandwidth and train_compute apply;
+ * decode_bandwidth, prefill_compute and decode_latency are the older
+ * per-system model, used for a runtime without a backend (0: not given). */
 typedef struct
 {
   char   *runtime;          /* "llama.cpp" */
@@ -35,6 +39,10 @@ typedef struct
   /* Seconds added to every decode step (kernel launches, synchronisation):
    * dominates small MoE models on fast GPUs; 0 = none. */
   double  decode_latency;
+  /* This chip's sustained matrix rate relative to its backend's
+   * calibration, where its own rows show it differs (GB10 under its SoC
+   * power budget); 1 = as the backend. */
+  double  matmul_scale;
 } RwEfficiency;
 
 /* Whether the system is bought (owned: a purchase price, the user pays the
@@ -54,6 +62,10 @@ typedef struct
   RwSystemKind   kind;
   RwMemoryModel  memory_model;
   guint          n_devices;      /* GPUs, or nodes for a Spark pair */
+  /* Compute APIs the accelerator has (1 << RwApi) and the one runtimes use
+   * unless told otherwise (the first listed in the catalog). */
+  guint          apis;
+  RwApi          api;
 
   /* The fast pool: unified memory, or VRAM summed over all GPUs. */
   RwFigure       device_memory;        /* bytes installed */
@@ -79,6 +91,9 @@ typedef struct
   GPtrArray     *components;           /* RwComponent*, empty for prebuilt */
 
   GPtrArray     *efficiencies;         /* RwEfficiency* */
+  /* The catalog's backends for this system's APIs (RwBackend*, shared),
+   * attached when the catalog loads or adds the system. */
+  GPtrArray     *backends;
 
   /* The seed's qualitative rows for the comparison panels. */
   char          *panel[RW_PANEL_N];
@@ -114,6 +129,24 @@ gboolean            rw_system_kind_from_string   (const char     *str,
 /* The efficiencies for @runtime, or NULL when the system has none for it. */
 const RwEfficiency *rw_system_get_efficiency     (const RwSystem *system,
                                                   const char     *runtime);
+/* @runtime's backend on @api (a system API; -1: the system's default), or
+ * NULL when the system lacks the API or the catalog has no such backend. */
+const RwBackend    *rw_system_get_backend        (const RwSystem *system,
+                                                  const char     *runtime,
+                                                  int             api);
+/* Replaces the system's backends with those of @backends (RwBackend*) on
+ * its APIs. */
+void                rw_system_attach_backends    (RwSystem       *system,
+                                                  GPtrArray      *backends);
+/* The kernel @backend runs @format's weights on here: the routed experts
+ * of an MoE mix (@experts) may take another kernel than the rest. */
+RwKernel            rw_system_kernel             (const RwSystem  *system,
+                                                  const RwBackend *backend,
+                                                  const RwFormat  *format,
+                                                  gboolean         experts);
+/* The peak a kernel is measured against, FLOP/s (NAN if unknown). */
+double              rw_system_kernel_peak        (const RwSystem  *system,
+                                                  RwKernel         kernel);
 /* The dense peak used for @precision: the first published one going from
  * @precision to wider ones (FP4 → FP8 → FP16); NAN if none. */
 double              rw_system_effective_peak     (const RwSystem *system,

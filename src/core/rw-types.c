@@ -9,6 +9,7 @@
 static const char * const mode_names[RW_MODE_N] = { "inference", "lora", "qlora", "full" };
 static const char * const fit_names[] = { "fits", "spills", "does-not-fit" };
 static const char * const precision_names[RW_PRECISION_N] = { "fp4", "fp8", "int8", "fp16", "fp32" };
+static const char * const api_names[RW_API_N] = { "cuda", "metal", "vulkan", "rocm" };
 static const char * const panel_keys[RW_PANEL_N] = {
   "cpu", "gpu", "memory", "storage", "software", "networking",
   "scalability", "ai_performance", "price_tco", "best_for",
@@ -94,5 +95,24 @@ rw_panel_from_key (const char *key,
   if (!lookup (panel_keys, RW_PANEL_N, key, &i))
     return FALSE;
   *panel = (RwPanel) i;
+  return TRUE;
+}
+
+const char *
+rw_api_to_string (RwApi api)
+{
+  g_return_val_if_fail (api < RW_API_N, NULL);
+  return api_names[api];
+}
+
+gboolean
+rw_api_from_string (const char *str,
+                    RwApi      *api)
+{
+  guint i;
+
+  if (!lookup (api_names, RW_API_N, str, &i))
+    return FALSE;
+  *api = (RwApi) i;
   return TRUE;
 }

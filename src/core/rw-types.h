@@ -46,6 +46,17 @@ typedef enum
   RW_MEMORY_DISCRETE,  /* VRAM on the card(s) + host RAM behind PCIe */
 } RwMemoryModel;
 
+/* The compute APIs a system's accelerator has, for which a runtime has a
+ * backend (see rw-backend.h). */
+typedef enum
+{
+  RW_API_CUDA,
+  RW_API_METAL,
+  RW_API_VULKAN,
+  RW_API_ROCM,
+} RwApi;
+#define RW_API_N (RW_API_ROCM + 1)
+
 /* The qualitative comparison rows of the Compare view, in display order. */
 typedef enum
 {
@@ -69,6 +80,9 @@ const char  *rw_fit_to_string       (RwFit        fit);
 const char  *rw_precision_to_string (RwPrecision  precision);
 gboolean     rw_precision_from_string (const char *str,
                                        RwPrecision *precision);
+const char  *rw_api_to_string       (RwApi        api);
+gboolean     rw_api_from_string     (const char  *str,
+                                     RwApi       *api);
 const char  *rw_panel_to_key        (RwPanel      panel);
 gboolean     rw_panel_from_key      (const char  *key,
                                      RwPanel     *panel);

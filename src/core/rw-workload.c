@@ -39,6 +39,8 @@ rw_workload_init (RwWorkload *workload)
     .lora_rank = 16,
     .grad_checkpointing = TRUE,
     .runtime = "llama.cpp",
+    .api = -1,
+    .ubatch = 0,
     .electricity_price = 0.15,
     .hours_per_day = 8,
     .years = 3,
@@ -148,10 +150,13 @@ rw_workload_validate (const RwWorkload  *workload,
   if ((guint) workload->mode >= RW_MODE_N)
     return invalid (error, "mode", "unknown");
 
+  if (workload->api < -1 || workload->api >= RW_API_N)
+    return invalid (error, "api", "unknown compute API");
   if (!check_count (error, "context", workload->context, 1, MAX_TOKENS) ||
       !check_count (error, "depth", workload->depth, 0, MAX_TOKENS) ||
       !check_count (error, "prompt", workload->prompt, 1, MAX_TOKENS) ||
-      !check_count (error, "batch", workload->batch, 1, MAX_BATCH))
+      !check_count (error, "batch", workload->batch, 1, MAX_BATCH) ||
+      !check_count (error, "ubatch", workload->ubatch, 0, MAX_TOKENS))
     return FALSE;
 
   if (workload->mode != RW_MODE_INFERENCE)

@@ -43,6 +43,10 @@ typedef struct
   gboolean         grad_checkpointing;
 
   const char      *runtime;     /* "llama.cpp" */
+  /* The compute API (RwApi) the runtime uses, -1 for the system's default
+   * (Strix Halo runs llama.cpp on Vulkan or ROCm). */
+  int              api;
+  guint            ubatch;      /* prefill's physical batch (llama-bench -ub); 0: the backend's */
 
   /* Cost inputs. */
   double           electricity_price;  /* currency per kWh */
