@@ -23,6 +23,7 @@ struct _RwCostView
   GSettings   *settings;
   RwChartCard *cost_chart;
   RwChartCard *tco_chart;
+  RwChartCard *breakeven_chart;
   GtkWidget   *grid;
   GtkWidget   *note;
 };
@@ -153,6 +154,9 @@ rw_cost_view_init (RwCostView *self)
   gtk_box_append (self->content, GTK_WIDGET (self->cost_chart));
   self->tco_chart = g_object_new (RW_TYPE_CHART_CARD, "kind", RW_CHART_TCO, NULL);
   gtk_box_append (self->content, GTK_WIDGET (self->tco_chart));
+  /* Rent or buy: owned machines against rented GPUs over hours of use. */
+  self->breakeven_chart = g_object_new (RW_TYPE_CHART_CARD, "kind", RW_CHART_BREAKEVEN, NULL);
+  gtk_box_append (self->content, GTK_WIDGET (self->breakeven_chart));
 }
 
 void
@@ -186,6 +190,7 @@ rw_cost_view_set_data (RwCostView  *self,
   }
   rw_chart_card_set_data (self->cost_chart, data);
   rw_chart_card_set_data (self->tco_chart, data);
+  rw_chart_card_set_data (self->breakeven_chart, data);
 
   for (guint i = 0; i < n; i++)
     {
@@ -242,6 +247,10 @@ rw_cost_view_set_data (RwCostView  *self,
 
     add_money_row (grid, data, n, title, G_STRUCT_OFFSET (RwEstimate, tco));
   }
+  /* Rent or buy: a rented GPU's hourly price, an owned machine's price
+   * spread over its hours of use plus electricity. */
+  add_money_row (grid, data, n, _("Per hour of use"), G_STRUCT_OFFSET (RwEstimate, per_hour));
+  add_money_row (grid, data, n, _("Per million tokens"), G_STRUCT_OFFSET (RwEstimate, per_mtok));
 
   gtk_label_set_label (GTK_LABEL (self->note),
                        any_assumed

@@ -19,6 +19,14 @@ typedef struct
   double  cost;
 } RwBreakEven;
 
+/* Where owning system @owned starts to cost less than renting @cloud. */
+typedef struct
+{
+  guint   owned, cloud;  /* system indices */
+  double  hours;
+  double  cost;
+} RwRentCrossing;
+
 typedef struct
 {
   char          *item_id;
@@ -68,8 +76,23 @@ struct _RwChartData
   double          *tco;           /* n_systems × n_tco, NAN: no price */
   GArray          *break_evens;   /* RwBreakEven */
 
+  /* Rent or buy: cumulative cost over 0…rent_hours hours of use; the
+   * lines are straight (rw_estimate_cost_after_hours()). */
+  double           rent_hours;
+  GArray          *rent_crossings;  /* RwRentCrossing, every finite one */
+
   GPtrArray       *prices;        /* RwPriceSource* */
 };
+
+/* Months of use at the workload's hours a day; NAN without hours a day. */
+static inline double
+rw_chart_data_hours_to_months (const RwChartData *data,
+                               double             hours)
+{
+  double per_month = data->workload.hours_per_day * 365.0 / 12.0;
+
+  return per_month > 0 ? hours / per_month : NAN;
+}
 
 static inline double
 rw_chart_data_decode_at (const RwChartData *data,
@@ -94,6 +117,9 @@ rw_chart_data_tco_year (const RwChartData *data,
   return data->tco_years * step / (data->n_tco - 1);
 }
 
+/* Hours of use with their months: "1,008 h (4.1 months)". */
+char  *_rw_format_hours        (const RwChartData *data,
+                                double             hours);
 /* Money with the currency sign: "$1,234", "1 234 EUR". */
 char  *_rw_format_money        (const RwChartData *data,
                                 double             value,

@@ -34,7 +34,7 @@ rw_chart_data_get_type (void)
 #define TCO_MIN_YEARS      5.0
 
 static const char * const chart_ids[RW_CHART_N] = {
-  "memory", "cost", "throughput", "tco",
+  "memory", "cost", "throughput", "tco", "breakeven",
 };
 
 static void
@@ -417,6 +417,42 @@ compute_tco (RwChartData *data)
         }
 }
 
+/* The rent-or-buy horizon: the workload's hours of use over its years,
+ * stretched so the earliest crossing shows if all lie beyond it; at least
+ * 100 hours. Every finite crossing is kept, in or out of the range. */
+static void
+compute_rent_or_buy (RwChartData *data)
+{
+  double horizon = data->workload.years * 365 * data->workload.hours_per_day;
+  double first = INFINITY;
+  gboolean any_cloud = FALSE, any_owned = FALSE;
+
+  data->rent_crossings = g_array_new (FALSE, FALSE, sizeof (RwRentCrossing));
+  for (guint o = 0; o < data->n_systems; o++)
+    for (guint c = 0; c < data->n_systems; c++)
+      {
+        double hours = rw_estimate_break_even_hours (&data->estimates[o], &data->estimates[c],
+                                                     &data->workload);
+        RwRentCrossing crossing = { o, c, hours, 0 };
+
+        if (!isfinite (hours))
+          continue;
+        crossing.cost = rw_estimate_cost_after_hours (&data->estimates[c], &data->workload, hours);
+        g_array_append_val (data->rent_crossings, crossing);
+        first = MIN (first, hours);
+      }
+  for (guint i = 0; i < data->n_systems; i++)
+    {
+      any_cloud |= rw_system_is_cloud (data->systems[i]);
+      any_owned |= !rw_system_is_cloud (data->systems[i]);
+    }
+  if (!(horizon > 0))
+    horizon = 1000;
+  if (any_cloud && any_owned && isfinite (first) && first * 1.25 > horizon)
+    horizon = first * 1.25;
+  data->rent_hours = MAX (100, horizon);
+}
+
 RwChartData *
 rw_chart_data_new (RwCatalog         *catalog,
                    RwSystem         **systems,
@@ -479,6 +515,7 @@ rw_chart_data_new (RwCatalog         *catalog,
   if (!compute_throughput (data, error))
     return NULL;
   compute_tco (data);
+  compute_rent_or_buy (data);
   collect_prices (data, catalog);
   data->subtitle = build_subtitle (data);
 
@@ -546,6 +583,7 @@ rw_chart_data_unref (RwChartData *data)
   g_free (data->depth_fit);
   g_free (data->tco);
   g_clear_pointer (&data->break_evens, g_array_unref);
+  g_clear_pointer (&data->rent_crossings, g_array_unref);
   g_clear_pointer (&data->prices, g_ptr_array_unref);
   g_free (data);
 }
@@ -626,6 +664,7 @@ rw_chart_kind_get_title (RwChartKind kind)
     case RW_CHART_COST:       return _("Cost per dense TFLOP");
     case RW_CHART_THROUGHPUT: return _("Decode speed vs context");
     case RW_CHART_TCO:        return _("Total cost of ownership");
+    case RW_CHART_BREAKEVEN:  return _("Rent or buy");
     default:                  g_return_val_if_reached ("");
     }
 }
@@ -851,6 +890,71 @@ tco_table (const RwChartData *data)
   return table;
 }
 
+/* One row per system: what it costs up front, per hour of use and per
+ * million tokens, and for an owned one when it beats each rented one. */
+static RwChartTable *
+rent_table (const RwChartData *data)
+{
+  GPtrArray *cols = strv_builder ();
+  RwChartTable *table;
+
+  g_ptr_array_add (cols, g_strdup (_("System")));
+  g_ptr_array_add (cols, g_strdup (_("Up front")));
+  g_ptr_array_add (cols, g_strdup (_("Per hour of use")));
+  g_ptr_array_add (cols, g_strdup (_("Per million tokens")));
+  for (guint c = 0; c < data->n_systems; c++)
+    if (rw_system_is_cloud (data->systems[c]))
+      /* TRANSLATORS: a column: hours of use after which owning beats renting "H100 SXM (cloud)" */
+      g_ptr_array_add (cols, g_strdup_printf (_("Break-even vs %s"), _rw_system_label (data->systems[c])));
+  table = table_new (rw_chart_kind_get_title (RW_CHART_BREAKEVEN), cols);
+
+  for (guint i = 0; i < data->n_systems; i++)
+    {
+      const RwEstimate *est = &data->estimates[i];
+      gboolean cloud = rw_system_is_cloud (data->systems[i]);
+      GPtrArray *row = strv_builder ();
+
+      g_ptr_array_add (row, g_strdup (_rw_system_label (data->systems[i])));
+      g_ptr_array_add (row, cloud ? g_strdup (_("nothing (rented)")) : system_money (data, i, est->price, 0));
+      g_ptr_array_add (row, system_money (data, i, est->per_hour, 2));
+      g_ptr_array_add (row, system_money (data, i, est->per_mtok, 2));
+      for (guint c = 0; c < data->n_systems; c++)
+        {
+          double hours;
+
+          if (!rw_system_is_cloud (data->systems[c]))
+            continue;
+          hours = rw_estimate_break_even_hours (est, &data->estimates[c], &data->workload);
+          if (cloud)
+            g_ptr_array_add (row, g_strdup ("—"));
+          else if (isinf (hours))
+            g_ptr_array_add (row, g_strdup (_("never")));
+          else if (isnan (hours))
+            g_ptr_array_add (row, g_strdup (_("n/a")));
+          else
+            g_ptr_array_add (row, _rw_format_hours (data, hours));
+        }
+      table_add_row (table, row);
+    }
+  return table;
+}
+
+char *
+_rw_format_hours (const RwChartData *data,
+                  double             hours)
+{
+  g_autofree char *h = rw_format_number (hours, 0);
+  double months = rw_chart_data_hours_to_months (data, hours);
+  g_autofree char *m = NULL;
+
+  if (!isfinite (months))
+    /* TRANSLATORS: hours of use, "1,008 h" */
+    return g_strdup_printf (_("%s h"), h);
+  m = rw_format_number (months, months < 10 ? 1 : 0);
+  /* TRANSLATORS: hours of use and the months they take at the chosen hours a day, "1,008 h (4.1 months)" */
+  return g_strdup_printf (_("%s h (%s months)"), h, m);
+}
+
 RwChartTable *
 rw_chart_data_get_table (const RwChartData *data,
                          RwChartKind        kind)
@@ -863,6 +967,7 @@ rw_chart_data_get_table (const RwChartData *data,
     case RW_CHART_COST:       return cost_table (data);
     case RW_CHART_THROUGHPUT: return throughput_table (data);
     case RW_CHART_TCO:        return tco_table (data);
+    case RW_CHART_BREAKEVEN:  return rent_table (data);
     default:                  g_return_val_if_reached (NULL);
     }
 }

@@ -21,8 +21,9 @@ typedef enum
   RW_CHART_COST,        /* cost per dense TFLOP, grouped by precision */
   RW_CHART_THROUGHPUT,  /* decode tok/s against context depth */
   RW_CHART_TCO,         /* total cost of ownership over years, break-even points */
+  RW_CHART_BREAKEVEN,   /* rent or buy: cumulative cost over hours of use */
 } RwChartKind;
-#define RW_CHART_N (RW_CHART_TCO + 1)
+#define RW_CHART_N (RW_CHART_BREAKEVEN + 1)
 
 /* The stacked parts of the memory chart, in drawing order (also the order of
  * RwChartStyle.segments). */
@@ -104,7 +105,7 @@ const char       *rw_chart_data_get_price_note (const RwChartData *data);
 
 /* The translated title of a chart, e.g. "Memory fit". */
 const char   *rw_chart_kind_get_title     (RwChartKind        kind);
-/* "memory", "cost", "throughput", "tco" and back (for the CLI). */
+/* "memory", "cost", "throughput", "tco", "breakeven" and back (for the CLI). */
 const char   *rw_chart_kind_to_string     (RwChartKind        kind);
 gboolean      rw_chart_kind_from_string   (const char        *str,
                                            RwChartKind       *kind);

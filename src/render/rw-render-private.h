@@ -211,6 +211,12 @@ void    _rw_render_tco_chart_full         (const RwChartData  *data,
                                            double              height,
                                            const RwChartStyle *style,
                                            RwChartGeometry    *geometry);
+void    _rw_render_breakeven_chart_full   (const RwChartData  *data,
+                                           cairo_t            *cr,
+                                           double              width,
+                                           double              height,
+                                           const RwChartStyle *style,
+                                           RwChartGeometry    *geometry);
 void    _rw_render_chart_full             (const RwChartData  *data,
                                            RwChartKind         kind,
                                            cairo_t            *cr,

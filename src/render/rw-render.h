@@ -37,6 +37,14 @@ void   rw_render_tco_chart         (const RwChartData  *data,
                                     double              width,
                                     double              height,
                                     const RwChartStyle *style);
+/* Rent or buy: cumulative cost of owned and rented systems over hours of
+ * use (months at the workload's hours a day on the top axis), crossings
+ * marked with their hours. */
+void   rw_render_breakeven_chart   (const RwChartData  *data,
+                                    cairo_t            *cr,
+                                    double              width,
+                                    double              height,
+                                    const RwChartStyle *style);
 /* Dispatches on @kind to one of the above. */
 void   rw_render_chart             (const RwChartData  *data,
                                     RwChartKind         kind,
@@ -52,6 +60,7 @@ char  *rw_render_describe_memory_chart     (const RwChartData *data);
 char  *rw_render_describe_cost_chart       (const RwChartData *data);
 char  *rw_render_describe_throughput_chart (const RwChartData *data);
 char  *rw_render_describe_tco_chart        (const RwChartData *data);
+char  *rw_render_describe_breakeven_chart  (const RwChartData *data);
 char  *rw_render_describe_chart            (const RwChartData *data,
                                             RwChartKind        kind);
 

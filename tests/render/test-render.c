@@ -255,6 +255,87 @@ test_tco_lines (void)
   cairo_surface_destroy (surface);
 }
 
+/* Rent or buy with the bundled DGX Spark ($3,999, 156 W) and the rented
+ * H100 SXM ($3.99 an hour) at $0.15/kWh and 8 h a day: owning costs less
+ * after 3999 / (3.99 − 0.156 · 0.15) = 3999 / 3.9666 = 1008.17 hours,
+ * 1008.17 / (8 · 365 / 12 = 243.33) = 4.1 months. The owned line starts
+ * at the price, the rented one at zero, and the crossing is marked with
+ * a dot in the foreground colour where both cost 4022.6. */
+static void
+test_breakeven_chart (void)
+{
+  g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.1-8b", "q4_k_m", 8192,
+                                                 "dgx-spark", "cloud-h100-sxm", NULL);
+  g_autofree char *description = rw_render_describe_breakeven_chart (data);
+  g_autoptr(RwChartTable) table = rw_chart_data_get_table (data, RW_CHART_BREAKEVEN);
+  const RwEstimate *spark = rw_chart_data_get_estimate (data, 0);
+  const RwEstimate *h100 = rw_chart_data_get_estimate (data, 1);
+  const RwWorkload *workload = rw_chart_data_get_workload (data);
+  RwChartGeometry g = { 0 };
+  RwChartStyle style;
+  cairo_surface_t *surface;
+  double hours, x, y;
+  guint n = 0;
+
+  g_assert_cmpfloat (spark->price, ==, 3999);
+  g_assert_cmpfloat (spark->power_load_w, ==, 156);
+  g_assert_cmpfloat (h100->per_hour, ==, 3.99);
+  hours = rw_estimate_break_even_hours (spark, h100, workload);
+  g_assert_cmpfloat_with_epsilon (hours, 3999 / 3.9666, 1e-9);
+  g_assert_cmpfloat_with_epsilon (rw_estimate_cost_after_hours (h100, workload, hours), 4022.6, 0.05);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      if (dark)
+        rw_chart_style_init_dark (&style);
+      else
+        rw_chart_style_init_light (&style);
+      surface = test_render (data, RW_CHART_BREAKEVEN, 1280, 800, 1, &style, &g);
+      test_save_artifact (surface, dark ? "breakeven-1280x800-dark.png" : "breakeven-1280x800.png");
+      g_assert_cmpfloat (g.x_min, ==, 0);
+      /* 3 years at 8 h a day: 8760 hours, the crossing well inside. */
+      g_assert_cmpfloat (g.x_max, ==, 8760);
+
+      /* The owned line starts at its price … */
+      y = g.plot.y + g.plot.height - 3999 / g.y_max * g.plot.height;
+      g_assert_true (test_color_near (test_pixel (surface, g.plot.x + 3, y), test_rgb (&style.series[0]), 40));
+      /* … the rented one at zero (dashed: some of the first pixels). */
+      for (double px = g.plot.x + 1; px < g.plot.x + 12; px++)
+        n += test_color_near (test_pixel (surface, px, g.plot.y + g.plot.height - 2 - (px - g.plot.x) * 0.0),
+                              test_rgb (&style.series[1]), 60);
+      g_assert_cmpuint (n, >, 0);
+      n = 0;
+      /* … and they cross at the dot. */
+      x = g.plot.x + hours / g.x_max * g.plot.width;
+      y = g.plot.y + g.plot.height - rw_estimate_cost_after_hours (h100, workload, hours) / g.y_max * g.plot.height;
+      {
+        /* The foreground may be translucent: as composited on the ring of
+         * background colour drawn under the dot. */
+        double a = style.foreground.alpha;
+        RwColor dot = { style.foreground.red * a + style.background.red * (1 - a),
+                        style.foreground.green * a + style.background.green * (1 - a),
+                        style.foreground.blue * a + style.background.blue * (1 - a), 1 };
+
+        g_assert_true (test_color_near (test_pixel (surface, x, y), test_rgb (&dot), 8));
+      }
+      cairo_surface_destroy (surface);
+    }
+
+  g_assert_nonnull (strstr (description,
+                            "Owning DGX Spark costs less than renting H100 SXM (cloud) after 1,008 h (4.1 months)."));
+  g_assert_nonnull (strstr (description, "H100 SXM (cloud): $3.99 an hour."));
+  g_assert_nonnull (strstr (description, "DGX Spark: $3,999 up front, then $0.023 an hour of electricity."));
+
+  /* The table: up front, per hour, per million tokens, break-even. */
+  g_assert_cmpuint (table->n_columns, ==, 5);
+  g_assert_cmpstr (table->columns[4], ==, "Break-even vs H100 SXM (cloud)");
+  g_assert_cmpuint (table->rows->len, ==, 2);
+  g_assert_cmpstr (((char **) g_ptr_array_index (table->rows, 0))[1], ==, "$3,999");
+  g_assert_cmpstr (((char **) g_ptr_array_index (table->rows, 0))[4], ==, "1,008 h (4.1 months)");
+  g_assert_cmpstr (((char **) g_ptr_array_index (table->rows, 1))[1], ==, "nothing (rented)");
+  g_assert_cmpstr (((char **) g_ptr_array_index (table->rows, 1))[2], ==, "$3.99");
+}
+
 /* Every chart at the sizes the brief names, light and dark: drawn without a
  * cairo error, with ink inside the frame, and saved for a human to look at. */
 static void
@@ -346,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/render/style/dark-background", test_dark_background);
   g_test_add_func ("/render/cost/unpublished-has-no-bar", test_cost_unpublished_has_no_bar);
   g_test_add_func ("/render/throughput/lines", test_throughput_lines);
+  g_test_add_func ("/render/breakeven", test_breakeven_chart);
   g_test_add_func ("/render/tco/lines", test_tco_lines);
   g_test_add_func ("/render/all-sizes", test_all_sizes);
   g_test_add_func ("/render/scale-independent-layout", test_scale_independent_layout);
