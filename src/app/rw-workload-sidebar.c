@@ -294,10 +294,14 @@ fill_systems (RwWorkloadSidebar *self,
       RwSystem *system = rw_catalog_get_system (self->catalog, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *price = rw_app_format_money (rw_system_total_price (system),
-                                                    system->currency,
-                                                    g_settings_get_enum (self->settings,
-                                                                         "currency-display"));
+      gboolean cloud = rw_system_is_cloud (system);
+      g_autofree char *amount = rw_app_format_money (cloud ? rw_system_hourly_price (system)
+                                                           : rw_system_total_price (system),
+                                                     system->currency,
+                                                     g_settings_get_enum (self->settings,
+                                                                          "currency-display"));
+      /* Translators: a rented GPU's price, "$3.99 an hour" */
+      g_autofree char *price = cloud ? g_strdup_printf (_("%s an hour"), amount) : g_strdup (amount);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), system->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
