@@ -107,7 +107,7 @@ name_imported_model (RwModel     *model,
   const char *repo = NULL;
 
   json_node_set_object (node, config);
-  text = json_to_string (node, FALSE);
+  text = rw_json_to_data (node, FALSE, NULL);
   digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
   digest[12] = '\0';
 
@@ -722,6 +722,8 @@ rw_window_import_model_file (RwWindow  *self,
   g_autofree char *path = NULL;
   g_autofree char *id = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *file_name = NULL;
+  g_autoptr(JsonObject) config = NULL;
   RwModel *model;
 
   g_return_val_if_fail (RW_IS_WINDOW (self), FALSE);
@@ -738,26 +740,18 @@ rw_window_import_model_file (RwWindow  *self,
       return FALSE;
     }
 
-  model = rw_hf_config_load_file (path, error);
+  /* Read once, through the core's checks (a regular file within its size
+   * cap): the model comes from it and a saved scenario embeds it verbatim. */
+  config = rw_hf_config_read_file (path, error);
+  if (config == NULL)
+    return FALSE;
+  file_name = g_file_get_basename (file);
+  model = rw_hf_config_parse (config, file_name, error);
   if (model == NULL)
     return FALSE;
-
-  /* Keep the config.json itself: a saved scenario embeds it verbatim. */
-  {
-    g_autoptr(JsonParser) parser = json_parser_new ();
-    g_autofree char *file_name = g_file_get_basename (file);
-    JsonObject *config;
-
-    if (!json_parser_load_from_file (parser, path, error))
-      {
-        rw_model_free (model);
-        return FALSE;
-      }
-    config = json_node_get_object (json_parser_get_root (parser));
-    name_imported_model (model, config, file_name);
-    g_hash_table_replace (self->imported, g_strdup (model->id), json_object_ref (config));
-    g_hash_table_replace (self->imported_names, g_strdup (model->id), g_steal_pointer (&file_name));
-  }
+  name_imported_model (model, config, file_name);
+  g_hash_table_replace (self->imported, g_strdup (model->id), json_object_ref (config));
+  g_hash_table_replace (self->imported_names, g_strdup (model->id), g_steal_pointer (&file_name));
 
   id = g_strdup (model->id);
   /* Translators: %s is a model name */

@@ -344,13 +344,9 @@ rw_cli_table_free (RwCliTable *table)
 void
 rw_cli_print_json (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  /* Numbers always valid JSON (json-glib writes 1e-8 as "1e-08.0"). */
+  g_autofree char *text = rw_json_to_data (node, TRUE, NULL);
 
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
   fputs (text, stdout);
   fputc ('\n', stdout);
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rw-catalog-private.h"
+#include "rw-json.h"
 
 G_DEFINE_FINAL_TYPE (RwCatalog, rw_catalog, G_TYPE_OBJECT)
 
@@ -261,12 +262,10 @@ rw_catalog_load_file (RwCatalog   *self,
     "rigwise-catalog", "sources", "formats", "backends", "models", "components", "systems",
     "benchmarks", NULL,
   };
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autofree char *basename = NULL;
   RwCatalogLoad load = { 0, };
   RwFieldWhere where = { &load, NULL, NULL };
-  JsonNode *root;
   JsonObject *object;
   gboolean ok;
 
@@ -279,15 +278,15 @@ rw_catalog_load_file (RwCatalog   *self,
   load.file = basename;
   load.user_defined = user_defined;
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
+  /* Its messages name the file already. */
+  root = rw_json_read_file (path, RW_JSON_KIND_CATALOG, error);
+  if (root == NULL)
     {
-      if (local_error->domain == G_FILE_ERROR)
-        return rw_field_fail (&where, error, RW_CATALOG_ERROR_IO, NULL, "%s", local_error->message);
-      return rw_field_fail (&where, error, RW_CATALOG_ERROR_PARSE, NULL, "not valid JSON: %s",
-                            local_error->message);
+      rw_json_error_convert (error, RW_CATALOG_ERROR, RW_CATALOG_ERROR_IO, RW_CATALOG_ERROR_IO,
+                             RW_CATALOG_ERROR_PARSE);
+      return FALSE;
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     return rw_field_fail (&where, error, RW_CATALOG_ERROR_WRONG_TYPE, NULL,
                           "expected a JSON object at the top level");
   object = json_node_get_object (root);

@@ -7,6 +7,7 @@
 
 #include "rw-answer.h"
 #include "rw-estimate-json.h"
+#include "rw-json.h"
 #include "rw-limits.h"
 
 /* A figure that does not apply is NAN in the core and null in JSON, so
@@ -23,17 +24,21 @@ add_double (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-/* Bytes are whole numbers: round, and keep null for unknown. */
+/* Bytes are whole numbers: round, and keep null for unknown. Beyond 2^63
+ * (a workload no machine holds) a gint64 would wrap to a negative count:
+ * such a count stays a double, still a whole number in exponent form. */
 static void
 add_bytes (JsonBuilder *builder,
            const char  *name,
            double       bytes)
 {
   json_builder_set_member_name (builder, name);
-  if (isfinite (bytes))
+  if (!isfinite (bytes))
+    json_builder_add_null_value (builder);
+  else if (fabs (bytes) < 0x1p63)
     json_builder_add_int_value (builder, (gint64) llround (bytes));
   else
-    json_builder_add_null_value (builder);
+    json_builder_add_double_value (builder, round (bytes));
 }
 
 static void
@@ -278,12 +283,7 @@ rw_estimates_to_json_string (const RwWorkload *workload,
                              guint             n_estimates)
 {
   g_autoptr(JsonNode) root = rw_estimates_to_json (workload, estimates, n_estimates);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autofree char *text = rw_json_to_data (root, TRUE, NULL);
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
   return g_strconcat (text, "\n", NULL);
 }

@@ -7,6 +7,7 @@
 
 #include "rw-error.h"
 #include "rw-hf-config.h"
+#include "rw-json.h"
 
 /* Real config.json files leave out whatever transformers fills in from the
  * configuration class's defaults: Gemma 3's text_config, for instance, has
@@ -647,37 +648,47 @@ rw_hf_config_parse (JsonObject  *config,
   return g_steal_pointer (&model);
 }
 
-RwModel *
-rw_hf_config_load_file (const char  *path,
+JsonObject *
+rw_hf_config_read_file (const char  *path,
                         GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autofree char *basename = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  basename = g_path_get_basename (path);
-
-  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
+  /* Regular files only, at most 1 MiB, strict JSON with Python's NaN and
+   * Infinity (rw-json.h); the messages name the file. */
+  root = rw_json_read_file (path, RW_JSON_KIND_HF_CONFIG, error);
+  if (root == NULL)
     {
-      if (local_error->domain == G_FILE_ERROR)
-        g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_IO,
-                     "%s: %s", basename, local_error->message);
-      else
-        g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_PARSE,
-                     "%s: not valid JSON: %s", basename, local_error->message);
+      rw_json_error_convert (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_IO, RW_CONFIG_ERROR_IO,
+                             RW_CONFIG_ERROR_PARSE);
       return NULL;
     }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
+      g_autofree char *basename = g_filename_display_basename (path);
+
       g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_WRONG_TYPE,
                    "%s: expected a JSON object at the top level", basename);
       return NULL;
     }
+  return json_object_ref (json_node_get_object (root));
+}
 
-  return rw_hf_config_parse (json_node_get_object (root), basename, error);
+RwModel *
+rw_hf_config_load_file (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(JsonObject) config = NULL;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  config = rw_hf_config_read_file (path, error);
+  if (config == NULL)
+    return NULL;
+  basename = g_filename_display_basename (path);
+  return rw_hf_config_parse (config, basename, error);
 }

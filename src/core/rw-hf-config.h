@@ -19,6 +19,11 @@ G_BEGIN_DECLS
  * RW_CONFIG_ERROR and name the file (@origin) and the field. */
 RwModel *rw_hf_config_load_file  (const char  *path,
                                   GError     **error);
+/* The config.json object itself, read as rw-json.h describes (a regular
+ * file of at most 1 MiB, strict JSON, Python's NaN and Infinity allowed);
+ * errors are RW_CONFIG_ERROR_IO or _PARSE and name the file. */
+JsonObject *rw_hf_config_read_file (const char  *path,
+                                    GError     **error);
 RwModel *rw_hf_config_parse      (JsonObject  *config,
                                   const char  *origin,
                                   GError     **error);

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "rw-error.h"
+#include "rw-file.h"
 #include "rw-hf-config.h"
+#include "rw-json.h"
 #include "rw-scenario.h"
 
 /* Strict reading: each member is looked at once, by a reader that knows
@@ -647,30 +649,17 @@ rw_scenario_set_model_config_file (RwScenario  *scenario,
                                    const char  *path,
                                    GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonObject) config = NULL;
   g_autofree char *name = NULL;
-  JsonNode *root;
 
   g_return_val_if_fail (scenario != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  config = rw_hf_config_read_file (path, error);
+  if (config == NULL)
+    return FALSE;
   name = g_path_get_basename (path);
-  if (!json_parser_load_from_file (parser, path, &local_error))
-    {
-      gboolean io = local_error->domain == G_FILE_ERROR;
-      g_set_error (error, RW_CONFIG_ERROR, io ? RW_CONFIG_ERROR_IO : RW_CONFIG_ERROR_PARSE,
-                   "%s: %s", name, local_error->message);
-      return FALSE;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_WRONG_TYPE,
-                   "%s: expected a JSON object", name);
-      return FALSE;
-    }
-  return rw_scenario_set_model_config (scenario, json_node_get_object (root), name, error);
+  return rw_scenario_set_model_config (scenario, config, name, error);
 }
 
 void
@@ -786,22 +775,20 @@ char *
 rw_scenario_to_data (const RwScenario *scenario,
                      gsize            *length)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   char *data;
+  gsize n;
 
   g_return_val_if_fail (scenario != NULL, NULL);
 
   root = rw_scenario_to_json (scenario);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
+  data = rw_json_to_data (root, TRUE, &n);
   /* A text file ends with a newline. */
-  data = g_strconcat (text, "\n", NULL);
+  data = g_realloc (data, n + 2);
+  data[n++] = '\n';
+  data[n] = '\0';
   if (length != NULL)
-    *length = strlen (data);
+    *length = n;
   return data;
 }
 
@@ -822,10 +809,10 @@ rw_scenario_save (const RwScenario  *scenario,
   /* A temporary file next to @file, synced, then renamed over it.
    * g_file_replace_contents() alone does not do that for local files: it
    * truncates and rewrites the file in place (a test caught it), so local
-   * paths go through g_file_set_contents_full(). */
+   * paths go through rw_file_save_atomic(), which also removes what a
+   * killed save left behind. */
   if (g_file_peek_path (file) != NULL
-      ? !g_file_set_contents_full (g_file_peek_path (file), data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error)
+      ? !rw_file_save_atomic (g_file_peek_path (file), data, length, 0644, &local_error)
       : !g_file_replace_contents (file, data, length, NULL, FALSE,
                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
     {
@@ -844,23 +831,18 @@ rw_scenario_load_from_data (const char  *data,
                             RwCatalog   *catalog,
                             GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
   Reader r = { origin != NULL ? origin : "scenario", error };
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (RW_IS_CATALOG (catalog), NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      fail (&r, RW_SCENARIO_ERROR_PARSE, NULL, local_error->message);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
+  root = rw_json_read_data (data, length < 0 ? strlen (data) : (gsize) length,
+                            RW_JSON_KIND_SCENARIO, r.origin, error);
   if (root == NULL)
     {
-      fail (&r, RW_SCENARIO_ERROR_PARSE, NULL, "empty file");
+      rw_json_error_convert (error, RW_SCENARIO_ERROR, RW_SCENARIO_ERROR_IO,
+                             RW_SCENARIO_ERROR_IO, RW_SCENARIO_ERROR_PARSE);
       return NULL;
     }
   return read_scenario (&r, root, catalog);
@@ -871,22 +853,24 @@ rw_scenario_load (GFile      *file,
                   RwCatalog  *catalog,
                   GError    **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
+  Reader r = { NULL, error };
+  g_autoptr(JsonNode) root = NULL;
   g_autofree char *name = NULL;
-  gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (RW_IS_CATALOG (catalog), NULL);
 
-  name = g_file_get_parse_name (file);
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+  /* Regular files only, within the size cap (rw-json.h). */
+  root = rw_json_read_gfile (file, RW_JSON_KIND_SCENARIO, NULL, error);
+  if (root == NULL)
     {
-      g_set_error (error, RW_SCENARIO_ERROR, RW_SCENARIO_ERROR_IO,
-                   "%s: %s", name, local_error->message);
+      rw_json_error_convert (error, RW_SCENARIO_ERROR, RW_SCENARIO_ERROR_IO,
+                             RW_SCENARIO_ERROR_IO, RW_SCENARIO_ERROR_PARSE);
       return NULL;
     }
-  return rw_scenario_load_from_data (contents, length, name, catalog, error);
+  name = g_file_get_parse_name (file);
+  r.origin = name;
+  return read_scenario (&r, root, catalog);
 }
 
 const RwModel *

@@ -19,6 +19,8 @@
 #include <json-glib/json-glib.h>
 
 #include "rw-error.h"
+#include "rw-file.h"
+#include "rw-json.h"
 #include "rw-user-systems.h"
 
 /* Static helpers */
@@ -201,37 +203,33 @@ static JsonObject *
 read_user_file (const char  *path,
                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) node = NULL;
   g_autofree char *name = g_path_get_basename (path);
   JsonObject *root;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  node = rw_json_read_file (path, RW_JSON_KIND_CATALOG, &local_error);
+  if (node == NULL && g_error_matches (local_error, RW_JSON_ERROR, RW_JSON_ERROR_NOT_FOUND))
     {
       root = json_object_new ();
       json_object_set_int_member (root, "rigwise-catalog", 1);
     }
-  else
+  else if (node == NULL)
     {
-      JsonNode *node;
-
-      if (!json_parser_load_from_file (parser, path, &local_error))
-        {
-          g_set_error (error, RW_CATALOG_ERROR,
-                       local_error->domain == G_FILE_ERROR ? RW_CATALOG_ERROR_IO
-                                                           : RW_CATALOG_ERROR_PARSE,
-                       "%s: %s", name, local_error->message);
-          return NULL;
-        }
-      node = json_parser_get_root (parser);
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        {
-          g_set_error (error, RW_CATALOG_ERROR, RW_CATALOG_ERROR_WRONG_TYPE,
-                       "%s: expected a JSON object at the top level", name);
-          return NULL;
-        }
-      root = json_object_ref (json_node_get_object (node));
+      /* Its message names the file. */
+      rw_json_error_convert (&local_error, RW_CATALOG_ERROR, RW_CATALOG_ERROR_IO,
+                             RW_CATALOG_ERROR_IO, RW_CATALOG_ERROR_PARSE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
+  else if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, RW_CATALOG_ERROR, RW_CATALOG_ERROR_WRONG_TYPE,
+                   "%s: expected a JSON object at the top level", name);
+      return NULL;
+    }
+  else
+    root = json_object_ref (json_node_get_object (node));
 
   for (guint i = 0; i < 2; i++)
     {
@@ -256,11 +254,9 @@ write_user_file (const char  *path,
                  JsonObject  *root,
                  GError     **error)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *data = NULL;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -271,13 +267,8 @@ write_user_file (const char  *path,
     }
 
   json_node_set_object (node, root);
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  data = json_generator_to_data (generator, NULL);
-
   /* Written to a temporary file and renamed over the old one. */
-  if (!g_file_set_contents (path, data, -1, &local_error))
+  if (!rw_json_save_file (node, path, 0644, &local_error))
     {
       g_set_error (error, RW_CATALOG_ERROR, RW_CATALOG_ERROR_IO,
                    "%s: could not save: %s", path, local_error->message);
@@ -879,7 +870,7 @@ rw_user_systems_set_price (RwCatalog   *catalog,
     if (ok && !rw_catalog_set_price (catalog, item_id, RW_PRICE_ORIGIN_USER, &price, error))
       {
         if (had_file)
-          g_file_set_contents (path, old_contents, old_length, NULL);
+          rw_file_save_atomic (path, old_contents, old_length, 0644, NULL);
         else
           g_unlink (path);
         ok = FALSE;

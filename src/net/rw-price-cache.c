@@ -12,10 +12,9 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rw-file.h"
+#include "rw-json.h"
 #include "rw-price-cache.h"
-
-/* A 1 MiB feed with every character escaped stays below this. */
-#define MAX_CACHE_SIZE (8 * 1024 * 1024)
 
 void
 rw_price_cache_entry_free (RwPriceCacheEntry *entry)
@@ -71,40 +70,19 @@ optional_string (JsonObject  *object,
   return TRUE;
 }
 
-RwPriceCacheEntry *
-rw_price_cache_parse (const char  *contents,
-                      gsize        length,
-                      const char  *path,
-                      GError     **error)
+/* The entry in a parsed cache document. */
+static RwPriceCacheEntry *
+cache_from_root (JsonNode    *root,
+                 const char  *path,
+                 GError     **error)
 {
   g_autoptr(RwPriceCacheEntry) entry = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonObject *object;
-  JsonNode *root, *node;
+  JsonNode *node;
   const char *url, *etag, *last_modified, *fetched_at, *document;
 
-  g_return_val_if_fail (contents != NULL || length == 0, NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (length > MAX_CACHE_SIZE)
-    {
-      set_corrupt (error, path, "larger than %d bytes", MAX_CACHE_SIZE);
-      return NULL;
-    }
-  if (length == 0 || !rw_json_check_strict (contents, length, 4, &local_error))
-    {
-      set_corrupt (error, path, "%s", local_error != NULL ? local_error->message : "empty");
-      return NULL;
-    }
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, contents, (gssize) length, &local_error))
-    {
-      set_corrupt (error, path, "%s", local_error->message);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       set_corrupt (error, path, "not a JSON object");
       return NULL;
@@ -150,34 +128,45 @@ rw_price_cache_parse (const char  *contents,
 }
 
 RwPriceCacheEntry *
+rw_price_cache_parse (const char  *contents,
+                      gsize        length,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (contents != NULL || length == 0, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Strict JSON, at most 8 MiB and 4 levels (rw-json.h). */
+  root = rw_json_read_data (contents, length, RW_JSON_KIND_PRICE_CACHE, NULL, &local_error);
+  if (root == NULL)
+    {
+      set_corrupt (error, path, "%s", local_error->message);
+      return NULL;
+    }
+  return cache_from_root (root, path, error);
+}
+
+RwPriceCacheEntry *
 rw_price_cache_load (const char  *path,
                      GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
-  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_stat (path, &st) != 0)
+  /* A regular file within the cap, never a FIFO to block on (rw-json.h). */
+  contents = rw_json_read_file_contents (path, RW_JSON_KIND_PRICE_CACHE, &length, &local_error);
+  if (contents == NULL)
     {
-      int saved_errno = errno;
-
-      if (saved_errno == ENOENT)
+      if (g_error_matches (local_error, RW_JSON_ERROR, RW_JSON_ERROR_NOT_FOUND))
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No cached price feed");
       else
-        set_corrupt (error, path, "%s", g_strerror (saved_errno));
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode) || st.st_size > MAX_CACHE_SIZE)
-    {
-      set_corrupt (error, path, "not a regular file of at most %d bytes", MAX_CACHE_SIZE);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      set_corrupt (error, path, "%s", local_error->message);
+        set_corrupt (error, path, "%s", local_error->message);
       return NULL;
     }
   return rw_price_cache_parse (contents, length, path, error);
@@ -193,14 +182,13 @@ rw_price_cache_save (const char  *path,
                      GError     **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GDateTime) utc = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *text = NULL;
   g_autofree char *when = NULL;
   g_autofree char *doc = NULL;
-  gsize doc_len = 0;
+  gsize doc_len = 0, text_len = 0;
   const char *data;
   int saved_errno;
 
@@ -243,10 +231,7 @@ rw_price_cache_save (const char  *path,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
+  text = rw_json_to_data (root, TRUE, &text_len);
 
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -256,7 +241,7 @@ rw_price_cache_save (const char  *path,
                    "Could not create the cache directory %s: %s", dir, g_strerror (saved_errno));
       return FALSE;
     }
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+  if (!rw_file_save_atomic (path, text, text_len, 0600, error))
     {
       g_prefix_error (error, "Could not write the price cache: ");
       /* Keep the caller's one domain: a write failure is a cache failure. */

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rw-json.h"
 #include "rw-price-feed.h"
 #include "rw-price-feed-private.h"
 
@@ -491,42 +492,21 @@ rw_price_feed_new_from_data (const char  *data,
                              gsize        length,
                              GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* RFC 8259 lets a parser ignore a byte order mark; some servers send one. */
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+  /* Strict RFC 8259, at most 32 deep, without recursion (rw-json.h); a
+   * byte order mark, which some servers send, is skipped. */
+  root = rw_json_read_data (data, length, RW_JSON_KIND_PRICE_FEED, NULL, error);
+  if (root == NULL)
     {
-      data += 3;
-      length -= 3;
-    }
-  if (length == 0)
-    {
-      g_set_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_BAD_JSON,
-                   "Not valid JSON at line 1, column 1: the document is empty");
+      rw_json_error_convert (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_BAD_JSON,
+                             RW_PRICE_FEED_ERROR_TOO_LARGE, RW_PRICE_FEED_ERROR_BAD_JSON);
       return NULL;
     }
-  if (length > G_MAXSSIZE)
-    {
-      g_set_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_TOO_LARGE,
-                   "The price feed is too large");
-      return NULL;
-    }
-  if (!rw_json_check_strict (data, length, RW_PRICE_FEED_MAX_DEPTH, error))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
-    {
-      /* The strict check should have caught it; keep json-glib's position. */
-      g_set_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_BAD_JSON,
-                   "Not valid JSON: %s", local_error->message);
-      return NULL;
-    }
-  return feed_from_root (json_parser_get_root (parser), error);
+  return feed_from_root (root, error);
 }
 
 RwPriceFeed *

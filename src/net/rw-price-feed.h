@@ -46,8 +46,7 @@ GQuark rw_price_feed_error_quark (void);
 /* Prices at or above this are taken for a typo or an attack, not a price. */
 #define RW_PRICE_FEED_MAX_PRICE           10000000.0
 #define RW_PRICE_FEED_MAX_ITEMS           10000
-/* Deeper JSON is refused before it reaches json-glib's recursive parser. */
-#define RW_PRICE_FEED_MAX_DEPTH           32
+/* Size, nesting and value limits: RW_JSON_KIND_PRICE_FEED in rw-json.h. */
 
 typedef struct
 {
@@ -113,17 +112,6 @@ gboolean          rw_price_feed_apply           (RwPriceFeed  *feed,
 
 /* TRUE when @code is an ISO 4217 currency code Rigwise knows. */
 gboolean          rw_price_feed_currency_is_known (const char *code);
-
-/* Strict RFC 8259 check, without recursion: UTF-8, no NaN/Infinity, no
- * single quotes, leading zeros or trailing commas, no duplicate keys, no
- * NUL or lone surrogates in strings, integers that fit in 64 bits, nesting
- * at most @max_depth. json-glib 1.6 accepts several of these silently
- * (an integer overflow even wraps to another number). Errors are
- * RW_PRICE_FEED_ERROR_BAD_JSON with "line L, column C" in the message. */
-gboolean          rw_json_check_strict          (const char   *data,
-                                                 gsize         length,
-                                                 guint         max_depth,
-                                                 GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwPriceFeed, rw_price_feed_free)
 

@@ -18,7 +18,9 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74 \
   -I"$top/src/core" -I"$top/src/net" \
   "$top/tests/fuzz/fuzz-price-feed.c" \
-  "$top/src/net/rw-json-strict.c" \
+  "$top/src/core/rw-file.c" \
+  "$top/src/core/rw-json.c" \
+  "$top/src/core/rw-json-writer.c" \
   "$top/src/net/rw-price-cache.c" \
   "$top/src/net/rw-price-feed.c" \
   $(pkg-config --cflags --libs json-glib-1.0 gio-2.0) -lm \

@@ -351,87 +351,6 @@ test_layer_replaced (void)
   g_assert_cmpfloat (rw_system_total_price (rw_catalog_lookup_system (catalog, "custom-5090")), ==, 3998);
 }
 
-static void
-test_strict_json (void)
-{
-  g_autofree char *deep_ok = NULL;
-  g_autofree char *deep_bad = NULL;
-  struct {
-    const char *text;
-    gssize      length;   /* -1: strlen */
-    const char *fragment; /* NULL: must pass */
-  } cases[] = {
-    { "{\"a\": 'b'}", -1, "column 7: strings take double quotes" },
-    { "{\"a\": 01}", -1, "column 8: leading zero" },
-    { "{\"a\": 1,}", -1, "column 9: expected a member name" },
-    { "{\"a\": 1, \"a\": 2}", -1, "column 10: duplicate member “a”" },
-    { "{\"a\": 1, \"\\u0061\": 2}", -1, "duplicate member “a”" },
-    { "{\"a\": \"x\\u0000y\"}", -1, "NUL character" },
-    { "{\"a\": \"\\ud800\"}", -1, "unpaired high surrogate" },
-    { "{\"a\": \"\\udc00\"}", -1, "unpaired low surrogate" },
-    { "{\"a\": 99999999999999999999}", -1, "column 7: integer does not fit in 64 bits" },
-    { "{\"a\": 9223372036854775808}", -1, "integer does not fit in 64 bits" },
-    { "{\"a\": Infinity}", -1, "unexpected word" },
-    { "{\"a\": -}", -1, "a number needs digits" },
-    { "{\"a\": 1.}", -1, "digits must follow the decimal point" },
-    { "{\"a\": 1e}", -1, "digits must follow the exponent" },
-    { "{\"a\": tru}", -1, "unexpected character" },
-    { "{\"a\": \"\x01\"}", -1, "control character in a string" },
-    { "{\"a\": \"\\x\"}", -1, "unknown escape \\x" },
-    { "{\"a\": \"\xff\"}", -1, "column 8: not UTF-8" },
-    { "{\"a\":\n \"b\0\"}", 11, "line 2, column 4: not UTF-8 text (or a NUL byte)" },
-    { "{} {}", -1, "column 4: data after the end" },
-    { "{\"a\" 1}", -1, "expected “:”" },
-    { "[1 2]", -1, "expected “,” or “]”" },
-    { "[1}", -1, "expected “,” or “]”" },
-    { "   ", -1, "the document ends early" },
-    { "{\"é\": \"\xc3\xa9\", \"b\": [\"\\ud83d\\ude00\", -0, 0.5e-3, 1E+2, true, false, null, {}, []]}", -1, NULL },
-    { "{\"a\": 9223372036854775807, \"b\": -9223372036854775808}", -1, NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      gsize length = cases[i].length < 0 ? strlen (cases[i].text) : (gsize) cases[i].length;
-      gboolean ok = rw_json_check_strict (cases[i].text, length, RW_PRICE_FEED_MAX_DEPTH, &error);
-
-      g_test_message ("case %u: %s", i, error != NULL ? error->message : "(passes)");
-      if (cases[i].fragment == NULL)
-        {
-          g_assert_no_error (error);
-          g_assert_true (ok);
-        }
-      else
-        {
-          g_assert_false (ok);
-          g_assert_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_BAD_JSON);
-          g_assert_nonnull (strstr (error->message, cases[i].fragment));
-        }
-    }
-
-  /* 32 levels pass; 33 are refused where the 33rd opens (json-glib would
-   * recurse once per level, and a megabyte of "[" would blow the stack). */
-  {
-    g_autofree char *open32 = g_strnfill (32, '[');
-    g_autofree char *close32 = g_strnfill (32, ']');
-    g_autofree char *open33 = g_strnfill (33, '[');
-    g_autofree char *close33 = g_strnfill (33, ']');
-    g_autofree char *open_million = g_strnfill (1000000, '[');
-    g_autoptr(GError) error = NULL;
-
-    deep_ok = g_strconcat (open32, close32, NULL);
-    deep_bad = g_strconcat (open33, close33, NULL);
-    g_assert_true (rw_json_check_strict (deep_ok, strlen (deep_ok), 32, &error));
-    g_assert_no_error (error);
-    g_assert_false (rw_json_check_strict (deep_bad, strlen (deep_bad), 32, &error));
-    g_assert_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_BAD_JSON);
-    g_assert_nonnull (strstr (error->message, "column 33: nested deeper than 32 levels"));
-    g_clear_error (&error);
-    g_assert_null (rw_price_feed_new_from_data (open_million, 1000000, &error));
-    g_assert_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_BAD_JSON);
-  }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -446,7 +365,6 @@ main (int   argc,
   g_test_add_func ("/price-feed/document-errors", test_document_errors);
   g_test_add_func ("/price-feed/nothing-usable", test_nothing_usable_changes_nothing);
   g_test_add_func ("/price-feed/layer-replaced", test_layer_replaced);
-  g_test_add_func ("/price-feed/strict-json", test_strict_json);
 
   return g_test_run ();
 }
