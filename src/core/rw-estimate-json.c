@@ -171,6 +171,7 @@ estimate_to_json (JsonBuilder      *builder,
   add_bytes (builder, "capacity_bytes", mem->capacity);
   add_bytes (builder, "device_capacity_bytes", mem->device_capacity);
   add_bytes (builder, "spill_bytes", mem->spill);
+  add_bytes (builder, "state_bytes", mem->state);
   json_builder_end_object (builder);
 
   add_int (builder, "layers_on_device", estimate->layers_on_device);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "rw-estimate.h"
+#include "rw-model.h"
 
 G_BEGIN_DECLS
 
@@ -43,34 +44,44 @@ typedef struct
 {
   const RwModel *model;
   guint   n_layers;
-  guint   n_dense;            /* leading layers with a dense MLP */
-  guint   n_full;             /* full-attention layers (the rest are windowed) */
   double  window;             /* sliding window, tokens */
 
-  double  attention_bytes;    /* one layer: attention + its norms */
-  double  dense_mlp_bytes;    /* one dense layer's MLP */
-  double  moe_fixed_bytes;    /* one MoE layer: router + shared experts */
+  double  mixer_bytes[RW_MIXER_N];  /* one layer's mixer + its norm, by kind */
+  double  dense_mlp_bytes;    /* one dense layer's MLP + its norm */
+  double  moe_fixed_bytes;    /* one MoE layer: router + shared experts + norm */
   double  moe_routed_bytes;   /* one MoE layer: all routed experts */
   double  expert_fraction;    /* k / E: routed experts one token uses */
   double  embed_bytes;        /* the token embedding table (a row lookup) */
   double  head_bytes;         /* output head + final norm (the table when tied) */
   double  weights_bytes;      /* all weights, as the file holds them */
-  double  kv_bytes_per_token; /* one full-attention layer, one sequence */
+  /* Per layer of each kind, one sequence: KV bytes a token adds (full and
+   * sliding attention) and the fixed recurrent state (linear, Mamba2). */
+  double  kv_bytes_per_token[RW_MIXER_N];
+  double  state_bytes[RW_MIXER_N];
+  /* Sparse attention (DeepSeek V3.2): a step reads the indexer keys of
+   * every cached token (index_bytes_per_token, part of the full layers'
+   * KV) and the full entries of only the top sparse_topk; 0 = dense. */
+  double  sparse_topk;
+  double  index_bytes_per_token;
 
   double  params;             /* total parameters */
   double  compute_params;     /* active parameters a token multiplies by (no lookup) */
   double  routed_params;      /* of which in routed experts (k of E per MoE layer) */
-  double  attention_flops;    /* per token per layer per attended token */
+  /* Attention FLOPs per token per layer per attended token, by kind; the
+   * indexer's per cached token; the recurrences' per token, all layers. */
+  double  attention_flops[RW_MIXER_N];
+  double  index_flops;
+  double  state_flops;
 } RwShape;
 
-/* A run of layers [first, n_layers): how many, how many of them have a
- * dense MLP, how many attend to the full context. Layer costs only depend
- * on these counts, so sums over layers are closed forms. */
+/* A run of layers [first, n_layers) by kind. Layer costs only depend on
+ * these counts, so sums over layers are closed forms. */
 typedef struct
 {
   double  n;
-  double  n_dense;
-  double  n_full;
+  double  n_dense;            /* layers with a dense MLP */
+  double  n_moe;              /* layers with an MoE block */
+  double  n_mixer[RW_MIXER_N];/* by mixer: full / sliding attention, linear, Mamba2, none */
 } RwLayerRange;
 
 /* Which layers sit where: llama.cpp's -ngl offloads the last layers. */
@@ -91,11 +102,27 @@ _rw_shape_range (const RwShape *shape,
                  guint          first,
                  RwLayerRange  *range)
 {
-  /* Dense layers lead; full-attention layers are spread evenly, as
-   * _rw_model_n_full_layers_before() places them. */
-  range->n = shape->n_layers - first;
-  range->n_dense = shape->n_dense > first ? shape->n_dense - first : 0;
-  range->n_full = shape->n_full - (guint) (((guint64) first * shape->n_full) / shape->n_layers);
+  RwLayerCounts counts;
+
+  rw_model_count_layers (shape->model, first, &counts);
+  range->n = counts.n;
+  range->n_dense = counts.ffns[RW_FFN_DENSE];
+  range->n_moe = counts.ffns[RW_FFN_MOE];
+  for (guint m = 0; m < RW_MIXER_N; m++)
+    range->n_mixer[m] = counts.mixers[m];
+}
+
+/* @a − @b, for @b a trailing part of @a. */
+static inline void
+_rw_range_subtract (const RwLayerRange *a,
+                    const RwLayerRange *b,
+                    RwLayerRange       *out)
+{
+  out->n = a->n - b->n;
+  out->n_dense = a->n_dense - b->n_dense;
+  out->n_moe = a->n_moe - b->n_moe;
+  for (guint m = 0; m < RW_MIXER_N; m++)
+    out->n_mixer[m] = a->n_mixer[m] - b->n_mixer[m];
 }
 
 /* Weight bytes of a range, routed experts counted at @expert_share. */
@@ -104,20 +131,56 @@ _rw_range_weights (const RwShape      *shape,
                    const RwLayerRange *range,
                    double              expert_share)
 {
-  return range->n * shape->attention_bytes
-         + range->n_dense * shape->dense_mlp_bytes
-         + (range->n - range->n_dense) * (shape->moe_fixed_bytes
-                                          + shape->moe_routed_bytes * expert_share);
+  double bytes = range->n_dense * shape->dense_mlp_bytes
+                 + range->n_moe * (shape->moe_fixed_bytes + shape->moe_routed_bytes * expert_share);
+
+  for (guint m = 0; m < RW_MIXER_N; m++)
+    bytes += range->n_mixer[m] * shape->mixer_bytes[m];
+  return bytes;
 }
 
-/* KV bytes one sequence holds in a range at @tokens of context. */
+/* KV-cache and recurrent-state bytes one sequence holds in a range at
+ * @tokens of context. */
 static inline double
 _rw_range_kv (const RwShape      *shape,
               const RwLayerRange *range,
               double              tokens)
 {
-  return shape->kv_bytes_per_token
-         * (range->n_full * tokens + (range->n - range->n_full) * MIN (tokens, shape->window));
+  return shape->kv_bytes_per_token[RW_MIXER_ATTENTION] * range->n_mixer[RW_MIXER_ATTENTION] * tokens
+         + shape->kv_bytes_per_token[RW_MIXER_SLIDING] * range->n_mixer[RW_MIXER_SLIDING]
+           * MIN (tokens, shape->window)
+         + shape->state_bytes[RW_MIXER_LINEAR] * range->n_mixer[RW_MIXER_LINEAR]
+         + shape->state_bytes[RW_MIXER_MAMBA] * range->n_mixer[RW_MIXER_MAMBA];
+}
+
+/* The recurrent state alone, one sequence. */
+static inline double
+_rw_range_state (const RwShape      *shape,
+                 const RwLayerRange *range)
+{
+  return shape->state_bytes[RW_MIXER_LINEAR] * range->n_mixer[RW_MIXER_LINEAR]
+         + shape->state_bytes[RW_MIXER_MAMBA] * range->n_mixer[RW_MIXER_MAMBA];
+}
+
+/* Bytes of cache one decode step moves per sequence at @depth cached
+ * tokens: every KV entry it attends to (sparse attention: the indexer keys
+ * of all, the full entries of the top-k), and each recurrent state read and
+ * written back. */
+static inline double
+_rw_range_kv_read (const RwShape      *shape,
+                   const RwLayerRange *range,
+                   double              depth)
+{
+  double full = shape->kv_bytes_per_token[RW_MIXER_ATTENTION] * depth;
+
+  if (shape->sparse_topk > 0)
+    full = shape->index_bytes_per_token * depth
+           + (shape->kv_bytes_per_token[RW_MIXER_ATTENTION] - shape->index_bytes_per_token)
+             * MIN (depth, shape->sparse_topk);
+  return full * range->n_mixer[RW_MIXER_ATTENTION]
+         + shape->kv_bytes_per_token[RW_MIXER_SLIDING] * range->n_mixer[RW_MIXER_SLIDING]
+           * MIN (depth, shape->window)
+         + 2 * _rw_range_state (shape, range);
 }
 
 void    _rw_memory_estimate      (const RwSystem    *system,

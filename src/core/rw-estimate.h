@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   double  weights;
-  double  kv_cache;
+  double  kv_cache;       /* KV cache and, of hybrids, the recurrent state */
   double  activations;
   double  gradients;
   double  optimizer;
@@ -24,6 +24,7 @@ typedef struct
   double  capacity;       /* what the workload may use: usable unified, or VRAM + host RAM */
   double  device_capacity;/* usable unified memory or VRAM */
   double  spill;          /* bytes that live in host RAM (discrete only) */
+  double  state;          /* of kv_cache: linear-attention and Mamba2 state, fixed per sequence */
 } RwMemoryBreakdown;
 
 typedef struct

@@ -34,6 +34,10 @@ typedef struct
    * Q8_0 elsewhere); compute_precision when the format is not a mix. */
   RwPrecision  expert_compute_precision;
   char        *source;           /* URL of the block layout or measured bpw */
+  /* A model file's own mix (a GGUF's tensors as stored): the estimate takes
+   * the file's exact bytes where its model knows them (RwModel.tensors);
+   * bits_per_weight is then their average, for display. */
+  gboolean     from_file;
 } RwFormat;
 
 #define RW_TYPE_FORMAT (rw_format_get_type ())

@@ -17,21 +17,72 @@
 #include "rw-estimate-private.h"
 #include "rw-model-private.h"
 
+/* A model read from a GGUF file knows its exact tensor totals: scale the
+ * formula's parts so that they add up to them (the layer parts keep the
+ * formula's proportions, which place layers; the totals are the file's). */
+typedef struct
+{
+  double mixer[RW_MIXER_N];
+  double dense_mlp;
+  double moe_fixed;
+  double moe_routed;   /* one MoE layer's routed experts */
+  double table;        /* the embedding table */
+  double head;         /* output head + final norm (the table when tied) */
+} Parts;
+
+static void
+formula_parts (const RwModel *model,
+               Parts         *parts)
+{
+  for (guint m = 0; m < RW_MIXER_N; m++)
+    parts->mixer[m] = _rw_model_mixer_params (model, (RwMixer) m);
+  parts->dense_mlp = _rw_model_dense_mlp_params (model);
+  parts->moe_fixed = _rw_model_moe_fixed_params (model);
+  parts->moe_routed = _rw_model_moe_routed_params (model);
+  parts->table = _rw_model_head_params (model);
+  parts->head = parts->table + model->hidden_size;
+}
+
+/* Scales @parts to the file's totals: @total, @embed, @head and @experts
+ * are parameters or bytes of the whole file (RwModelTensors). */
+static void
+scale_parts (const RwModel       *model,
+             const RwLayerCounts *all,
+             double               total,
+             double               embed,
+             double               head,
+             double               experts,
+             Parts               *parts)
+{
+  double formula_layers = 0, file_layers, scale;
+
+  for (guint m = 0; m < RW_MIXER_N; m++)
+    formula_layers += all->mixers[m] * parts->mixer[m];
+  formula_layers += all->ffns[RW_FFN_DENSE] * parts->dense_mlp + all->ffns[RW_FFN_MOE] * parts->moe_fixed;
+
+  file_layers = total - embed - head - experts;
+  scale = formula_layers > 0 ? MAX (0, file_layers) / formula_layers : 0;
+  for (guint m = 0; m < RW_MIXER_N; m++)
+    parts->mixer[m] *= scale;
+  parts->dense_mlp *= scale;
+  parts->moe_fixed *= scale;
+  parts->moe_routed = all->ffns[RW_FFN_MOE] > 0 ? experts / all->ffns[RW_FFN_MOE] : 0;
+  parts->table = embed;
+  parts->head = model->tied_embeddings ? head + embed : head;
+}
+
 void
 _rw_shape_init (RwShape          *shape,
                 const RwWorkload *workload)
 {
   const RwModel *model = workload->model;
+  const RwModelTensors *t = &model->tensors;
   double bytes;         /* per parameter, non-expert tensors */
   double expert_bytes;  /* per parameter, routed experts */
-  double table = _rw_model_head_params (model);
-  double attention = _rw_model_attention_params (model);
-  double dense_mlp = _rw_model_dense_mlp_params (model);
-  double moe_fixed = _rw_model_moe_fixed_params (model);
-  double moe_routed = _rw_model_moe_routed_params (model);
-  double head = table + model->hidden_size;   /* + the final norm */
-  double embed = model->tied_embeddings ? 0 : table;
-  double n_moe;
+  double kv_bytes = rw_format_bytes_per_weight (workload->kv);
+  gboolean exact_bytes = FALSE;
+  RwLayerCounts counts;
+  Parts p, b;
   RwLayerRange all;
 
   switch (workload->mode)
@@ -51,45 +102,94 @@ _rw_shape_init (RwShape          *shape,
         expert_bytes = bytes;
       else
         expert_bytes = workload->weights->expert_bits_per_weight / 8;
+      /* The file's own format: its exact bytes, not an average. */
+      exact_bytes = workload->weights->from_file && t->bytes > 0
+                    && !(workload->bits_per_weight_override > 0);
       break;
+    }
+
+  rw_model_count_layers (model, 0, &counts);
+  formula_parts (model, &p);
+  b = p;
+  if (t->params > 0)
+    scale_parts (model, &counts, t->params, t->embed_params, t->head_params, t->expert_params, &p);
+  if (exact_bytes)
+    scale_parts (model, &counts, t->bytes, t->embed_bytes, t->head_bytes, t->expert_bytes, &b);
+  else
+    {
+      for (guint m = 0; m < RW_MIXER_N; m++)
+        b.mixer[m] = p.mixer[m] * bytes;
+      b.dense_mlp = p.dense_mlp * bytes;
+      b.moe_fixed = p.moe_fixed * bytes;
+      b.moe_routed = p.moe_routed * expert_bytes;
+      b.table = p.table * bytes;
+      b.head = p.head * bytes;
     }
 
   shape->model = model;
   shape->n_layers = model->n_layers;
-  shape->n_dense = _rw_model_n_dense_layers (model);
-  shape->n_full = _rw_model_n_full_layers_before (model, model->n_layers);
   shape->window = model->sliding_window;
-  n_moe = shape->n_layers - shape->n_dense;
 
-  shape->attention_bytes = attention * bytes;
-  shape->dense_mlp_bytes = dense_mlp * bytes;
-  shape->moe_fixed_bytes = moe_fixed * bytes;
-  shape->moe_routed_bytes = moe_routed * expert_bytes;
+  for (guint m = 0; m < RW_MIXER_N; m++)
+    {
+      shape->mixer_bytes[m] = b.mixer[m];
+      shape->kv_bytes_per_token[m] = _rw_model_kv_elements_per_token (model, (RwMixer) m) * kv_bytes;
+      shape->state_bytes[m] = _rw_model_state_bytes_per_layer (model, (RwMixer) m);
+    }
+  shape->dense_mlp_bytes = b.dense_mlp;
+  shape->moe_fixed_bytes = b.moe_fixed;
+  shape->moe_routed_bytes = b.moe_routed;
   shape->expert_fraction = model->n_experts > 0
                            ? (double) model->n_experts_active / model->n_experts : 1;
-  shape->embed_bytes = table * bytes;
-  shape->head_bytes = head * bytes;
+  shape->embed_bytes = b.table;
+  shape->head_bytes = b.head;
   _rw_shape_range (shape, 0, &all);
-  shape->weights_bytes = _rw_range_weights (shape, &all, 1) + shape->head_bytes + embed * bytes;
-  shape->kv_bytes_per_token = _rw_model_kv_elements_per_token (model)
-                              * rw_format_bytes_per_weight (workload->kv);
+  shape->weights_bytes = exact_bytes
+                         ? (double) t->bytes
+                         : _rw_range_weights (shape, &all, 1) + shape->head_bytes
+                           + (model->tied_embeddings ? 0 : shape->embed_bytes);
+
+  shape->sparse_topk = model->index_topk;
+  shape->index_bytes_per_token = (double) model->index_head_dim * kv_bytes;
 
   /* The same sums as rw_model_total_params() and rw_model_active_params(),
    * from the parts already at hand. */
-  shape->params = shape->n_layers * attention + shape->n_dense * dense_mlp
-                  + n_moe * (moe_fixed + moe_routed) + head + embed;
+  shape->params = t->params > 0 ? (double) t->params
+                  : _rw_model_layers_params (model, &counts) + p.head
+                    + (model->tied_embeddings ? 0 : p.table);
   /* What a token multiplies by: every active weight but the input lookup
    * (with tied embeddings the table is the output head, so it counts). */
-  shape->compute_params = shape->params - embed
-                          - (1 - shape->expert_fraction) * n_moe * moe_routed;
-  shape->routed_params = model->n_experts > 0 ? shape->expert_fraction * n_moe * moe_routed : 0;
+  shape->compute_params = shape->params - (model->tied_embeddings ? 0 : p.table)
+                          - (1 - shape->expert_fraction) * all.n_moe * p.moe_routed;
+  shape->routed_params = model->n_experts > 0 ? shape->expert_fraction * all.n_moe * p.moe_routed : 0;
+
   /* QKᵀ and AV: 2 FLOPs per multiply-add over d_qk + d_v per head. */
+  for (guint m = 0; m < RW_MIXER_N; m++)
+    shape->attention_flops[m] = 0;
   if (rw_model_is_mla (model))
-    shape->attention_flops = 2.0 * model->n_heads
-                             * ((double) model->qk_nope_head_dim + model->qk_rope_head_dim
-                                + model->v_head_dim);
+    shape->attention_flops[RW_MIXER_ATTENTION] =
+      2.0 * model->n_heads * ((double) model->qk_nope_head_dim + model->qk_rope_head_dim
+                              + model->v_head_dim);
   else
-    shape->attention_flops = 4.0 * model->n_heads * _rw_model_head_dim (model);
+    {
+      double d = _rw_model_head_dim (model);
+      double d_full = model->full_head_dim > 0 ? model->full_head_dim : d;
+
+      shape->attention_flops[RW_MIXER_ATTENTION] = 4.0 * model->n_heads * d_full;
+      shape->attention_flops[RW_MIXER_SLIDING] = 4.0 * model->n_heads * d;
+    }
+  /* The indexer scores each cached token with all its heads. */
+  shape->index_flops = 2.0 * model->index_n_heads * model->index_head_dim;
+  /* A recurrence touches each state element about six times a token
+   * (decay, rank-one update, read-out: 2 FLOPs each). */
+  shape->state_flops = 0;
+  for (guint m = RW_MIXER_LINEAR; m <= RW_MIXER_MAMBA; m++)
+    {
+      double conv;
+
+      shape->state_flops += 6.0 * _rw_model_state_elements (model, (RwMixer) m, &conv)
+                            * counts.mixers[m];
+    }
 }
 
 /* llama.cpp's compute buffer with FlashAttention: fp32 logits for a
@@ -104,7 +204,11 @@ inference_activations (const RwWorkload *workload)
 {
   const RwModel *model = workload->model;
   double ubatch = MIN ((double) workload->context * workload->batch, RW_UBATCH);
-  double d_ff = _rw_model_n_dense_layers (model) > 0 ? model->intermediate_size : 0;
+  RwLayerCounts all;
+  double d_ff;
+
+  rw_model_count_layers (model, 0, &all);
+  d_ff = all.ffns[RW_FFN_DENSE] > 0 ? model->intermediate_size : 0;
 
   if (model->n_experts > 0)
     {
@@ -216,12 +320,13 @@ _rw_memory_estimate (const RwSystem    *system,
   memory->overhead = RW_RUNTIME_OVERHEAD_PER_DEVICE * MAX (1u, system->n_devices);
   _rw_shape_range (shape, 0, &placement->all);
   placement->device = placement->all;
-  placement->host = (RwLayerRange) { 0, 0, 0 };
+  placement->host = (RwLayerRange) { 0 };
   if (workload->mode == RW_MODE_INFERENCE)
     {
       memory->weights = shape->weights_bytes;
       memory->kv_cache = _rw_range_kv (shape, &placement->all, workload->context)
                          * workload->batch;
+      memory->state = _rw_range_state (shape, &placement->all) * workload->batch;
       memory->activations = inference_activations (workload);
       memory->gradients = 0;
       memory->optimizer = 0;
@@ -271,9 +376,7 @@ _rw_memory_estimate (const RwSystem    *system,
 
     placement->first_device_layer = shape->n_layers - on_device;
     _rw_shape_range (shape, placement->first_device_layer, &placement->device);
-    placement->host.n = placement->all.n - placement->device.n;
-    placement->host.n_dense = placement->all.n_dense - placement->device.n_dense;
-    placement->host.n_full = placement->all.n_full - placement->device.n_full;
+    _rw_range_subtract (&placement->all, &placement->device, &placement->host);
     out->layers_on_device = on_device;
     out->layers_on_host = shape->n_layers - on_device;
 

@@ -14,7 +14,9 @@
  *   W: the non-expert weights once (not the input embedding, a row lookup)
  *   plus the routed experts the step's tokens touch, 1 − (1 − k/E)^(B^s)
  *   of them with s = expert_spread (tokens of one batch route alike);
- *   KV: every sequence's cache, windowed layers at most their window.
+ *   KV: every sequence's cache, windowed layers at most their window,
+ *   sparse attention the indexer keys and the top-k entries, and each
+ *   recurrent state (linear attention, Mamba2) read and written back.
  *   The fixed costs are kernel launches, syncs and small kernels per
  *   layer: what bounds a 3 B-active MoE on a 1.8 TB/s GPU.
  * Prefill of N tokens:
@@ -112,8 +114,8 @@ step_bytes (const RwShape     *shape,
 
   bytes->weights_device = _rw_range_weights (shape, &placement->device, expert_share);
   bytes->weights_host = _rw_range_weights (shape, &placement->host, expert_share);
-  bytes->kv_device = _rw_range_kv (shape, &placement->device, workload->depth) * batch;
-  bytes->kv_host = _rw_range_kv (shape, &placement->host, workload->depth) * batch;
+  bytes->kv_device = _rw_range_kv_read (shape, &placement->device, workload->depth) * batch;
+  bytes->kv_host = _rw_range_kv_read (shape, &placement->host, workload->depth) * batch;
   if (placement->head_on_device)
     bytes->weights_device += shape->head_bytes;
   else
@@ -152,16 +154,25 @@ prefill_time (const RwSystem    *system,
 }
 
 /* Attention FLOPs of the prompt: each token attends on average to
- * depth + prompt/2 earlier ones, windowed layers to at most the window. */
+ * depth + prompt/2 earlier ones, windowed layers to at most the window,
+ * sparse ones to the top-k after the indexer scored them all; recurrent
+ * layers (linear attention, Mamba2) cost the same at any depth. */
 static double
 attention_flops (const RwWorkload *workload,
                  const RwShape    *shape)
 {
   double attended = workload->depth + workload->prompt / 2.0;
+  double full_attended = shape->sparse_topk > 0 ? MIN (attended, shape->sparse_topk) : attended;
+  RwLayerRange all;
 
-  return workload->prompt * shape->attention_flops
-         * (shape->n_full * attended
-            + (shape->n_layers - shape->n_full) * MIN (attended, shape->window));
+  _rw_shape_range (shape, 0, &all);
+  return workload->prompt
+         * (all.n_mixer[RW_MIXER_ATTENTION]
+            * (shape->attention_flops[RW_MIXER_ATTENTION] * full_attended
+               + shape->index_flops * attended)
+            + all.n_mixer[RW_MIXER_SLIDING]
+              * shape->attention_flops[RW_MIXER_SLIDING] * MIN (attended, shape->window)
+            + shape->state_flops);
 }
 
 static void
@@ -179,7 +190,8 @@ backend_speed (const RwSystem     *system,
   double host_eff = eff != NULL && eff->host_bandwidth > 0 ? eff->host_bandwidth
                                                            : RW_DEFAULT_HOST_BANDWIDTH;
   double bw_device = system->device_bandwidth.value / n_devices;
-  double n_moe = shape->expert_fraction < 1 ? shape->n_layers - shape->n_dense : 0;
+  RwLayerRange all;
+  double n_moe;
   double ubatch = workload->ubatch > 0 ? workload->ubatch : backend->ubatch;
   RwKernel kd = rw_system_kernel (system, backend, workload->weights, FALSE);
   RwKernel ke = rw_system_kernel (system, backend, workload->weights, TRUE);
@@ -193,6 +205,8 @@ backend_speed (const RwSystem     *system,
   double tokens_per_expert, moe_eff, compute_fraction;
   StepBytes bytes;
 
+  _rw_shape_range (shape, 0, &all);
+  n_moe = shape->expert_fraction < 1 ? all.n_moe : 0;
   out->prefill_kernel = kd;
   out->expert_kernel = ke;
   out->prefill_precision = rw_kernel_precision (kd);
@@ -265,7 +279,7 @@ efficiency_speed (const RwSystem     *system,
   t_mem = (bytes.weights_device + bytes.kv_device) / bw_device;
   if (bytes.weights_host + bytes.kv_host > 0)
     t_mem += (bytes.weights_host + bytes.kv_host) / bw_host;
-  t_compute = 2 * shape->compute_params * batch / compute;
+  t_compute = (2 * shape->compute_params + shape->state_flops) * batch / compute;
   /* An unpublished peak leaves the memory bound alone. */
   out->decode_compute_bound = isfinite (t_compute) && t_compute > t_mem;
   step = (out->decode_compute_bound ? t_compute : t_mem) + eff->decode_latency;
