@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 
 #include "rw-error.h"
 #include "rw-hf-config.h"
@@ -29,6 +30,8 @@ typedef struct
   guint       sliding_window;
   guint       sliding_window_pattern;  /* every Nth layer global (Gemma 3) */
   const char *source;
+  gboolean    output_gate;       /* attention output gate whatever the config says (Qwen3-Next) */
+  gboolean    mlp_ungated;       /* up + down MLPs (Nemotron-H's relu²) */
 } FamilyDefaults;
 
 #define TRANSFORMERS_BLOB "https://github.com/huggingface/transformers/blob/v4.55.0/src/transformers/models/"
@@ -83,6 +86,21 @@ static const FamilyDefaults family_defaults[] = {
    * 32 heads, 8 KV heads (8 experts, top-2). */
   { "mixtral", 32000, 4096, 14336, 32, 32, 8, 0, FALSE, FALSE, 0, 0,
     TRANSFORMERS_BLOB "mixtral/configuration_mixtral.py" },
+  /* Qwen3NextAttention always gates its output (q_proj is 2·n_q·d wide):
+   * transformers v4.57 models/qwen3_next/modeling_qwen3_next.py. The
+   * sizes have no defaults here: real configs state them all. */
+  { "qwen3_next", 0, 0, 0, 0, 0, 0, 0, FALSE, FALSE, 0, 0,
+    "https://github.com/huggingface/transformers/blob/v4.57.0/src/transformers/models/qwen3_next/modeling_qwen3_next.py",
+    TRUE, FALSE },
+  /* NemotronHMLP and its experts are up_proj → relu² → down_proj, without
+   * a gate (modeling_nemotron_h.py of nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16). */
+  { "nemotron_h", 0, 0, 0, 0, 0, 0, 0, FALSE, FALSE, 0, 0,
+    "https://huggingface.co/nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16/blob/main/modeling_nemotron_h.py",
+    FALSE, TRUE },
+  /* SmolLM3Config: tie_word_embeddings=True (SmolLM3-3B's config.json
+   * leaves it out). */
+  { "smollm3", 0, 0, 0, 0, 0, 0, 0, TRUE, FALSE, 0, 0,
+    TRANSFORMERS_BLOB "smollm3/configuration_smollm3.py" },
 };
 
 /* Families whose decoder we do not model (encoder-decoder, state-space). */
@@ -90,7 +108,7 @@ static const char * const unsupported_types[] = {
   "t5", "bart", "mbart", "whisper", "mamba", "mamba2", "rwkv", "bert", "roberta",
 };
 
-static const FamilyDefaults no_defaults = { NULL, 0, 0, 0, 0, 0, 0, 0, FALSE, FALSE, 0, 0, NULL };
+static const FamilyDefaults no_defaults = { NULL, 0, 0, 0, 0, 0, 0, 0, FALSE, FALSE, 0, 0, NULL, FALSE, FALSE };
 
 static const FamilyDefaults *
 lookup_defaults (const char *model_type)
@@ -408,14 +426,23 @@ read_experts (Reader      *r,
     "num_experts", "num_local_experts", "n_routed_experts", NULL
   };
   static const char * const topk_names[] = {
-    "num_experts_per_tok", "experts_per_token", "moe_topk", NULL
+    "num_experts_per_tok", "experts_per_token", "moe_topk", "top_k_experts", NULL
   };
+  static const char * const shared_width_names[] = {
+    "shared_expert_intermediate_size", "moe_shared_expert_intermediate_size", NULL
+  };
+  gboolean moe_block = TRUE;
   const char *experts_field = pick_field (r, expert_names);
   const char *topk_field = pick_field (r, topk_names);
   JsonArray *mlp_only = NULL;
   guint step = 1;
   guint shared_width = 0;
 
+  /* Gemma 4 switches its experts on with enable_moe_block. */
+  if (!read_bool (r, "enable_moe_block", TRUE, &moe_block, error))
+    return FALSE;
+  if (!moe_block)
+    return TRUE;
   if (!read_uint (r, experts_field, 0, FALSE, &model->n_experts, error))
     return FALSE;
   if (model->n_experts == 0)
@@ -439,17 +466,32 @@ read_experts (Reader      *r,
       if (!read_uint (r, "moe_intermediate_size", 0, TRUE, &model->moe_intermediate_size, error))
         return FALSE;
     }
-  else
+  else if (model->intermediate_size > 0)
     {
       model->moe_intermediate_size = model->intermediate_size;
     }
+  else
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_MISSING_FIELD,
+                   "%s: field “moe_intermediate_size” is missing (and so is intermediate_size)",
+                   r->origin);
+      return FALSE;
+    }
 
   if (!read_uint (r, "n_shared_experts", 0, FALSE, &model->n_shared_experts, error) ||
-      !read_uint (r, "shared_expert_intermediate_size", 0, FALSE, &shared_width, error))
+      !read_uint (r, pick_field (r, shared_width_names), 0, FALSE, &shared_width, error))
     return FALSE;
   if (shared_width > 0 && model->n_shared_experts == 0)
     model->n_shared_experts = 1;   /* Qwen2-MoE: one shared expert of that width */
   model->shared_expert_intermediate_size = shared_width;
+
+  /* Gemma 4 runs its dense MLP beside the experts in every layer: a
+   * shared expert as wide as intermediate_size. */
+  if (member_present (r, "enable_moe_block"))
+    {
+      model->n_shared_experts = 1;
+      model->shared_expert_intermediate_size = model->intermediate_size;
+    }
 
   if (g_strcmp0 (model_type, "llama4_text") == 0)
     {
@@ -510,6 +552,331 @@ read_mla (Reader   *r,
          read_uint (r, "qk_rope_head_dim", 0, TRUE, &model->qk_rope_head_dim, error) &&
          read_uint (r, "qk_nope_head_dim", 0, TRUE, &model->qk_nope_head_dim, error) &&
          read_uint (r, "v_head_dim", 0, TRUE, &model->v_head_dim, error);
+}
+
+/* Reads the first of @names present as a whole number (or @fallback). */
+static gboolean
+read_uint_any (Reader             *r,
+               const char * const *names,
+               guint               fallback,
+               gboolean            required,
+               guint              *out,
+               GError            **error)
+{
+  return read_uint (r, pick_field (r, names), fallback, required, out, error);
+}
+
+/* Attention variants: an output gate (Qwen3-Next, Qwen3.5), full layers
+ * with their own head size and V derived from K (Gemma 4), DeepSeek V3.2's
+ * lightning indexer, layers without RoPE (SmolLM3: no size effect). */
+static gboolean
+read_attention_extras (Reader                *r,
+                       const FamilyDefaults  *defaults,
+                       RwModel               *model,
+                       GError               **error)
+{
+  JsonArray *no_rope = NULL;
+  guint global_kv = 0;
+  guint kv_shared = 0, per_layer_input = 0;
+
+  if (!read_bool (r, "attn_output_gate", defaults->output_gate, &model->attention_output_gate, error))
+    return FALSE;
+  if (defaults->output_gate)
+    model->attention_output_gate = TRUE;
+
+  if (!read_uint (r, "global_head_dim", 0, FALSE, &model->full_head_dim, error) ||
+      !read_bool (r, "attention_k_eq_v", FALSE, &model->full_k_eq_v, error) ||
+      !read_uint (r, "num_global_key_value_heads", 0, FALSE, &global_kv, error))
+    return FALSE;
+  /* Gemma4TextAttention: full layers with attention_k_eq_v use
+   * num_global_key_value_heads, every other layer num_key_value_heads. */
+  if (model->full_k_eq_v && global_kv > 0)
+    {
+      if (global_kv > model->n_heads || model->n_heads % global_kv != 0)
+        {
+          g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
+                       "%s: field “num_global_key_value_heads”: %u KV heads do not divide %u heads",
+                       r->origin, global_kv, model->n_heads);
+          return FALSE;
+        }
+      model->full_n_kv_heads = global_kv;
+    }
+  if (!read_uint (r, "num_kv_shared_layers", 0, FALSE, &kv_shared, error) ||
+      !read_uint (r, "hidden_size_per_layer_input", 0, FALSE, &per_layer_input, error))
+    return FALSE;
+  if (kv_shared > 0 || per_layer_input > 0)
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_UNSUPPORTED,
+                   "%s: field “%s”: layers that share another layer's KV cache and per-layer "
+                   "input embeddings (Gemma 3n, Gemma 4 E2B/E4B) are not supported",
+                   r->origin, kv_shared > 0 ? "num_kv_shared_layers" : "hidden_size_per_layer_input");
+      return FALSE;
+    }
+
+  if (!read_uint (r, "index_n_heads", 0, FALSE, &model->index_n_heads, error) ||
+      !read_uint (r, "index_head_dim", 0, FALSE, &model->index_head_dim, error) ||
+      !read_uint (r, "index_topk", 0, FALSE, &model->index_topk, error))
+    return FALSE;
+  if ((model->index_n_heads > 0) != (model->index_head_dim > 0) ||
+      (model->index_n_heads > 0) != (model->index_topk > 0))
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_MISSING_FIELD,
+                   "%s: field “%s”: the sparse-attention indexer needs index_n_heads, "
+                   "index_head_dim and index_topk", r->origin,
+                   model->index_n_heads == 0 ? "index_n_heads"
+                   : model->index_head_dim == 0 ? "index_head_dim" : "index_topk");
+      return FALSE;
+    }
+
+  /* SmolLM3 (and Llama 4's no_rope_layers, read with its chunked
+   * attention): 0 marks a layer without rotary embedding. */
+  if (!read_array (r, "no_rope_layers", &no_rope, error))
+    return FALSE;
+  model->n_nope_layers = 0;
+  if (no_rope != NULL && json_array_get_length (no_rope) == model->n_layers)
+    for (guint i = 0; i < model->n_layers; i++)
+      {
+        JsonNode *element = json_array_get_element (no_rope, i);
+
+        if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_INT64 &&
+            json_node_get_int (element) == 0)
+          model->n_nope_layers++;
+      }
+  return TRUE;
+}
+
+/* Bytes of a torch dtype name, for mamba_ssm_cache_dtype. */
+static gboolean
+read_dtype_bytes (Reader      *r,
+                  const char  *field,
+                  guint       *out,
+                  GError     **error)
+{
+  static const struct { const char *name; guint bytes; } dtypes[] = {
+    { "float32", 4 }, { "float", 4 }, { "bfloat16", 2 }, { "float16", 2 }, { "half", 2 },
+    { "float8_e4m3fn", 1 }, { "float8_e5m2", 1 },
+  };
+  const char *name = NULL;
+
+  if (!read_string (r, field, &name, error))
+    return FALSE;
+  if (name == NULL)
+    return TRUE;
+  if (g_str_has_prefix (name, "torch."))
+    name += strlen ("torch.");
+  for (guint i = 0; i < G_N_ELEMENTS (dtypes); i++)
+    if (g_str_equal (name, dtypes[i].name))
+      {
+        *out = dtypes[i].bytes;
+        return TRUE;
+      }
+  g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
+               "%s: field “%s”: “%s” is not a dtype Rigwise knows (float32, bfloat16, float16)",
+               r->origin, field, name);
+  return FALSE;
+}
+
+static gboolean
+read_linear_fields (Reader   *r,
+                    RwModel  *model,
+                    GError  **error)
+{
+  return read_uint (r, "linear_num_key_heads", 0, TRUE, &model->linear_n_key_heads, error) &&
+         read_uint (r, "linear_num_value_heads", 0, TRUE, &model->linear_n_value_heads, error) &&
+         read_uint (r, "linear_key_head_dim", 0, TRUE, &model->linear_key_head_dim, error) &&
+         read_uint (r, "linear_value_head_dim", 0, TRUE, &model->linear_value_head_dim, error) &&
+         read_uint (r, "linear_conv_kernel_dim", 0, TRUE, &model->linear_conv_kernel, error);
+}
+
+/* Mamba2 fields, by Nemotron-H's names or Granite 4's mamba_d_* ones. */
+static gboolean
+read_mamba_fields (Reader   *r,
+                   RwModel  *model,
+                   GError  **error)
+{
+  static const char * const heads[] = { "mamba_num_heads", "mamba_n_heads", NULL };
+  static const char * const head_dim[] = { "mamba_head_dim", "mamba_d_head", NULL };
+  static const char * const groups[] = { "n_groups", "mamba_n_groups", NULL };
+  static const char * const state[] = { "ssm_state_size", "mamba_d_state", NULL };
+  static const char * const conv[] = { "conv_kernel", "mamba_d_conv", NULL };
+  static const char * const conv_bias[] = { "use_conv_bias", "mamba_conv_bias", NULL };
+
+  return read_uint_any (r, heads, 0, TRUE, &model->mamba_n_heads, error) &&
+         read_uint_any (r, head_dim, 0, TRUE, &model->mamba_head_dim, error) &&
+         read_uint_any (r, groups, 1, TRUE, &model->mamba_n_groups, error) &&
+         read_uint_any (r, state, 0, TRUE, &model->ssm_state_size, error) &&
+         read_uint_any (r, conv, 4, TRUE, &model->mamba_conv_kernel, error) &&
+         read_bool (r, pick_field (r, conv_bias), TRUE, &model->mamba_conv_bias, error);
+}
+
+/* The layer kind a layer_types entry names. */
+static gboolean
+parse_layer_type (Reader      *r,
+                  JsonArray   *types,
+                  guint        i,
+                  RwMixer     *mixer,
+                  GError     **error)
+{
+  static const struct { const char *name; RwMixer mixer; } names[] = {
+    { "full_attention", RW_MIXER_ATTENTION }, { "attention", RW_MIXER_ATTENTION },
+    { "sliding_attention", RW_MIXER_SLIDING }, { "chunked_attention", RW_MIXER_SLIDING },
+    { "linear_attention", RW_MIXER_LINEAR },
+    { "mamba", RW_MIXER_MAMBA }, { "mamba2", RW_MIXER_MAMBA },
+  };
+  JsonNode *element = json_array_get_element (types, i);
+  const char *type;
+
+  if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_WRONG_TYPE,
+                   "%s: field “layer_types”: entry %u is not a string", r->origin, i);
+      return FALSE;
+    }
+  type = json_node_get_string (element);
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    if (g_str_equal (type, names[k].name))
+      {
+        *mixer = names[k].mixer;
+        return TRUE;
+      }
+  g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_UNSUPPORTED,
+               "%s: field “layer_types”: entry %u, “%s”, is not a layer type Rigwise knows "
+               "(full_attention, sliding_attention, linear_attention, mamba)",
+               r->origin, i, g_utf8_validate (type, -1, NULL) ? type : "?");
+  return FALSE;
+}
+
+/* Hybrids: which layers are attention, linear attention (Gated DeltaNet)
+ * or Mamba2, from one of three spellings: an explicit layer_types list
+ * (Qwen3.5, Granite 4), every full_attention_interval-th layer full and
+ * the rest linear (Qwen3-Next: layer_types' default), or Nemotron-H's
+ * hybrid_override_pattern, one character a block (M Mamba2, * attention,
+ * - MLP, E MoE). A model without linear or Mamba2 layers keeps the
+ * transformer's layout (read_attention_windows()). */
+static gboolean
+read_layer_kinds (Reader   *r,
+                  RwModel  *model,
+                  GError  **error)
+{
+  g_autofree RwLayer *layers = NULL;
+  const char *pattern = NULL;
+  JsonArray *types = NULL;
+  guint interval = 0;
+  guint n = model->n_layers;
+  guint n_linear = 0, n_mamba = 0, n_moe_blocks = 0;
+  gboolean mamba_fields;
+
+  if (!read_string (r, "hybrid_override_pattern", &pattern, error) ||
+      !read_array (r, "layer_types", &types, error) ||
+      !read_uint (r, "full_attention_interval", 0, FALSE, &interval, error))
+    return FALSE;
+
+  layers = g_new0 (RwLayer, n);
+  if (pattern != NULL)
+    {
+      if (strlen (pattern) != n)
+        {
+          g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
+                       "%s: field “hybrid_override_pattern” has %" G_GSIZE_FORMAT
+                       " characters for %u layers", r->origin, strlen (pattern), n);
+          return FALSE;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          switch (pattern[i])
+            {
+            case 'M': layers[i] = (RwLayer) { RW_MIXER_MAMBA, RW_FFN_NONE }; n_mamba++; break;
+            case '*': layers[i] = (RwLayer) { RW_MIXER_ATTENTION, RW_FFN_NONE }; break;
+            case '-': layers[i] = (RwLayer) { RW_MIXER_NONE, RW_FFN_DENSE }; break;
+            case 'E': layers[i] = (RwLayer) { RW_MIXER_NONE, RW_FFN_MOE }; n_moe_blocks++; break;
+            default:
+              g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_UNSUPPORTED,
+                           "%s: field “hybrid_override_pattern”: character %u is not one of "
+                           "M (Mamba2), * (attention), - (MLP), E (MoE)", r->origin, i + 1);
+              return FALSE;
+            }
+        }
+      if (n_moe_blocks > 0 && model->n_experts == 0)
+        {
+          g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_MISSING_FIELD,
+                       "%s: field “n_routed_experts” is missing but “hybrid_override_pattern” "
+                       "has MoE blocks", r->origin);
+          return FALSE;
+        }
+    }
+  else
+    {
+      gboolean from_types = FALSE;
+
+      if (types != NULL)
+        {
+          if (json_array_get_length (types) != n)
+            {
+              g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
+                           "%s: field “layer_types” has %u entries for %u layers",
+                           r->origin, json_array_get_length (types), n);
+              return FALSE;
+            }
+          for (guint i = 0; i < n; i++)
+            {
+              RwMixer mixer;
+
+              if (!parse_layer_type (r, types, i, &mixer, error))
+                return FALSE;
+              layers[i].mixer = mixer;
+              n_linear += mixer == RW_MIXER_LINEAR;
+              n_mamba += mixer == RW_MIXER_MAMBA;
+            }
+          from_types = n_linear + n_mamba > 0;
+        }
+      if (!from_types && interval > 0 && member_present (r, "linear_num_value_heads"))
+        {
+          n_linear = 0;
+          for (guint i = 0; i < n; i++)
+            {
+              layers[i].mixer = (i + 1) % interval == 0 ? RW_MIXER_ATTENTION : RW_MIXER_LINEAR;
+              n_linear += layers[i].mixer == RW_MIXER_LINEAR;
+            }
+        }
+      for (guint i = 0; i < n; i++)
+        layers[i].ffn = model->n_experts > 0 && i >= model->n_dense_layers ? RW_FFN_MOE : RW_FFN_DENSE;
+    }
+
+  mamba_fields = member_present (r, "mamba_num_heads") || member_present (r, "mamba_n_heads");
+  if (n_linear + n_mamba == 0)
+    {
+      if (mamba_fields)
+        {
+          g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_UNSUPPORTED,
+                       "%s: Mamba fields without a layer pattern (hybrid_override_pattern or "
+                       "layer_types): Mamba layers beside attention in one block are not supported",
+                       r->origin);
+          return FALSE;
+        }
+      if (pattern == NULL)
+        return TRUE;   /* a transformer: the classic layout */
+    }
+
+  if ((n_linear > 0 && !read_linear_fields (r, model, error)) ||
+      (n_mamba > 0 && !read_mamba_fields (r, model, error)))
+    return FALSE;
+  model->ssm_state_bytes = 0;
+  if (!read_dtype_bytes (r, "mamba_ssm_cache_dtype", &model->ssm_state_bytes, error) ||
+      !read_dtype_bytes (r, "mamba_ssm_dtype", &model->ssm_state_bytes, error))
+    return FALSE;
+
+  /* Windowed attention layers of the list, if any, need their window. */
+  for (guint i = 0; i < n && types != NULL; i++)
+    if (layers[i].mixer == RW_MIXER_SLIDING && model->sliding_window == 0)
+      {
+        g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_MISSING_FIELD,
+                     "%s: field “sliding_window” is missing but layer %u uses a sliding window",
+                     r->origin, i);
+        return FALSE;
+      }
+
+  rw_model_set_layers (model, layers);
+  return TRUE;
 }
 
 RwModel *
@@ -582,7 +949,7 @@ rw_hf_config_parse (JsonObject  *config,
     if (!read_uint (&r, pick_field (&r, layer_names), defaults->n_layers, TRUE, &model->n_layers, error) ||
         !read_uint (&r, pick_field (&r, hidden_names), defaults->hidden_size, TRUE, &model->hidden_size, error) ||
         !read_uint (&r, pick_field (&r, head_names), defaults->n_heads, TRUE, &model->n_heads, error) ||
-        !read_uint (&r, pick_field (&r, ffn_names), defaults->intermediate_size, TRUE, &model->intermediate_size, error) ||
+        !read_uint (&r, pick_field (&r, ffn_names), defaults->intermediate_size, FALSE, &model->intermediate_size, error) ||
         !read_uint (&r, "vocab_size", defaults->vocab_size, TRUE, &model->vocab_size, error))
       return NULL;
 
@@ -593,10 +960,20 @@ rw_hf_config_parse (JsonObject  *config,
                     TRUE, &model->n_kv_heads, error))
       return NULL;
 
-    if (!read_uint (&r, "head_dim",
+    if (!read_uint (&r, member_present (&r, "attention_head_dim") ? "attention_head_dim" : "head_dim",
                     defaults->head_dim != 0 ? defaults->head_dim : model->hidden_size / model->n_heads,
                     TRUE, &model->head_dim, error))
       return NULL;
+
+    /* Squared-ReLU MLPs (Nemotron) have no gate projection. */
+    {
+      const char *act = NULL;
+
+      if (!read_string (&r, member_present (&r, "mlp_hidden_act") ? "mlp_hidden_act" : "hidden_act",
+                        &act, error))
+        return NULL;
+      model->mlp_ungated = defaults->mlp_ungated || g_strcmp0 (act, "relu2") == 0;
+    }
 
     /* tie_word_embeddings sits at the top level of multimodal configs. */
     tied = defaults->tied_embeddings;
@@ -623,7 +1000,9 @@ rw_hf_config_parse (JsonObject  *config,
 
   if (!read_experts (&r, model_type, model, error) ||
       !read_mla (&r, model, error) ||
-      !read_attention_windows (&r, defaults, model_type, model, error))
+      !read_attention_extras (&r, defaults, model, error) ||
+      !read_attention_windows (&r, defaults, model_type, model, error) ||
+      !read_layer_kinds (&r, model, error))
     return NULL;
 
   /* The trained context. Gemma3TextConfig's default (131072) fills in for
@@ -632,6 +1011,19 @@ rw_hf_config_parse (JsonObject  *config,
                   g_strcmp0 (model_type, "gemma3_text") == 0 ? 131072 : 0, FALSE,
                   &model->max_position_embeddings, error))
     return NULL;
+
+  {
+    RwLayerCounts all;
+
+    rw_model_count_layers (model, 0, &all);
+    if (all.ffns[RW_FFN_DENSE] > 0 && model->intermediate_size == 0)
+      {
+        g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_MISSING_FIELD,
+                     "%s: field “intermediate_size” is missing and its model type has no default",
+                     r.origin);
+        return NULL;
+      }
+  }
 
   /* Llama 4 names its dense MLP width intermediate_size_mlp; the plain
    * intermediate_size is the experts' width (read above). */
