@@ -281,6 +281,36 @@ rw_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* `rigwise trip.rigwise`, or a double-click in Files: each file in a
+ * window of its own, the first in the window already open if there is one. */
+static void
+rw_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  RwApplication *self = RW_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      GtkWindow *window = i == 0 ? gtk_application_get_active_window (GTK_APPLICATION (self)) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (window == NULL)
+        window = GTK_WINDOW (rw_window_new (GTK_APPLICATION (self), self->catalog, self->catalog_error));
+      gtk_window_present (window);
+      if (self->catalog == NULL)
+        continue;  /* the window says why nothing can be shown */
+      if (!rw_window_open_scenario_file (RW_WINDOW (window), files[i], &error))
+        {
+          /* Translators: %s is the reason, naming the file and the field */
+          g_autofree char *message = g_strdup_printf (_("Could not open the scenario: %s"), error->message);
+
+          rw_window_add_toast (RW_WINDOW (window), message);
+        }
+    }
+}
+
 static void
 rw_application_startup (GApplication *application)
 {
@@ -354,6 +384,7 @@ rw_application_class_init (RwApplicationClass *klass)
 
   object_class->finalize = rw_application_finalize;
   app_class->activate = rw_application_activate;
+  app_class->open = rw_application_open;
   app_class->startup = rw_application_startup;
 }
 
@@ -367,7 +398,7 @@ rw_application_new (void)
 {
   return g_object_new (RW_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/rigwise/Rigwise",
                        NULL);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rw-answer-card.h"
 #include "rw-app-format.h"
 #include "rw-compare-view.h"
 #include "rw-stat-grid.h"
@@ -18,6 +19,7 @@ struct _RwCompareView
 
   GtkBox      *content;
   GtkLabel    *subtitle;
+  RwAnswerCard *answer_card;
 
   GtkWidget   *verdicts;          /* GtkFlowBox */
   GtkWidget   *panels;            /* GtkBox of panel sections */
@@ -337,11 +339,13 @@ rw_compare_view_class_init (RwCompareViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, RwCompareView, content);
   gtk_widget_class_bind_template_child (widget_class, RwCompareView, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, RwCompareView, answer_card);
 }
 
 static void
 rw_compare_view_init (RwCompareView *self)
 {
+  g_type_ensure (RW_TYPE_ANSWER_CARD);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->verdict_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -370,6 +374,7 @@ rw_compare_view_set_data (RwCompareView *self,
   subtitle = g_strdup_printf ("%s\n%s", rw_chart_data_get_subtitle (data),
                               rw_chart_data_get_price_note (data));
   gtk_label_set_label (self->subtitle, subtitle);
+  rw_answer_card_set_answer (self->answer_card, rw_chart_data_get_answer (data));
   update_figures (self, data);
 }
 
@@ -380,4 +385,12 @@ rw_compare_view_get_verdict_label (RwCompareView *self,
   g_return_val_if_fail (RW_IS_COMPARE_VIEW (self), NULL);
 
   return g_hash_table_lookup (self->verdict_labels, system_id);
+}
+
+RwAnswerCard *
+rw_compare_view_get_answer_card (RwCompareView *self)
+{
+  g_return_val_if_fail (RW_IS_COMPARE_VIEW (self), NULL);
+
+  return self->answer_card;
 }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "rigwise-render.h"
+#include "rw-answer-card.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,7 @@ void      rw_compare_view_set_data          (RwCompareView *self,
 /* The verdict label of @system_id, or NULL if it is not compared. */
 GtkLabel *rw_compare_view_get_verdict_label (RwCompareView *self,
                                              const char    *system_id);
+/* The outcome card at the top. */
+RwAnswerCard *rw_compare_view_get_answer_card (RwCompareView *self);
 
 G_END_DECLS

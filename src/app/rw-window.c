@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rw-build-editor.h"
 #include "rw-chart-card.h"
@@ -32,9 +33,12 @@ struct _RwWindow
   RwCostView           *cost_view;
   AdwViewSwitcherBar   *switcher_bar;
   GMenu                *prices_section;
+  GMenu                *recent_section;
   GtkRevealer          *refresh_revealer;
   GtkSpinner           *refresh_spinner;
   GtkProgressBar       *refresh_progress;
+  GtkRevealer          *warning_revealer;
+  GtkLabel             *warning_label;
 
   GSettings            *settings;
   RwCatalog            *catalog;
@@ -42,6 +46,7 @@ struct _RwWindow
   GError               *catalog_error;
   GHashTable           *imported;       /* model id → JsonObject config.json, for saving */
   GHashTable           *imported_names; /* model id → file name it came from */
+  GFile                *file;           /* the scenario open or last saved, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (RwWindow, rw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -77,6 +82,113 @@ show_status (RwWindow   *self,
   adw_status_page_set_title (self->status_page, title);
   adw_status_page_set_description (self->status_page, description);
   gtk_stack_set_visible_child_name (self->main_stack, "status");
+}
+
+#define RECENT_MIME_TYPE "application/x-rigwise-scenario"
+#define RECENT_MAX 8
+
+/* "trip" for trip.rigwise: the name the title shows. */
+static char *
+scenario_display_name (GFile *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  const char *display = info != NULL ? g_file_info_get_display_name (info) : NULL;
+  g_autofree char *name = g_strdup (display != NULL ? display : base);
+
+  if (g_str_has_suffix (name, ".rigwise") && strlen (name) > strlen (".rigwise"))
+    name[strlen (name) - strlen (".rigwise")] = '\0';
+  return g_steal_pointer (&name);
+}
+
+static void
+update_title (RwWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->file == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Rigwise"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      return;
+    }
+  name = scenario_display_name (self->file);
+  /* Translators: the window title with a scenario open, "trip — Rigwise" */
+  title = g_strdup_printf (_("%s — Rigwise"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+}
+
+/* Open Recent: the scenarios GNOME's recent list has for Rigwise. */
+static void
+fill_recent_menu (RwWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+  for (GList *l = items; l != NULL && n < RECENT_MAX; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), RECENT_MIME_TYPE) != 0
+          || !gtk_recent_info_exists (info))
+        continue;
+      {
+        /* Escape the mnemonic marker: a file name is not a label. */
+        g_auto(GStrv) parts = g_strsplit (gtk_recent_info_get_display_name (info), "_", -1);
+
+        label = g_strjoinv ("__", parts);
+      }
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_section, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", n > 0 && self->catalog != NULL);
+}
+
+static void
+remember_file (RwWindow *self,
+               GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) RECENT_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "rigwise %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  g_set_object (&self->file, file);
+  update_title (self);
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* The banner under the header bar: what the workload asks beyond its
+ * model, in every view. */
+static void
+show_warnings (RwWindow           *self,
+               const char * const *warnings)
+{
+  gboolean any = warnings != NULL && warnings[0] != NULL;
+
+  if (any)
+    {
+      g_autofree char *text = g_strjoinv ("\n", (char **) warnings);
+
+      gtk_label_set_label (self->warning_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->warning_revealer, any);
 }
 
 static void
@@ -262,6 +374,23 @@ open_scenario_activated_cb (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   g_signal_connect (native, "response", G_CALLBACK (on_open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_recent_activated_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RwWindow *self = RW_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (!rw_window_open_scenario_file (self, file, &error))
+    {
+      /* Translators: %s is the reason, naming the file and the field */
+      g_autofree char *message = g_strdup_printf (_("Could not open the scenario: %s"), error->message);
+      rw_window_add_toast (self, message);
+    }
 }
 
 static void
@@ -465,6 +594,7 @@ rw_window_constructed (GObject *object)
     show_status (self, "dialog-error-symbolic", _("Could Not Load the Catalog"),
                  self->catalog_error ? self->catalog_error->message : NULL);
   update_actions (self);
+  fill_recent_menu (self);
 }
 
 static void
@@ -515,6 +645,7 @@ rw_window_dispose (GObject *object)
   g_clear_error (&self->catalog_error);
   g_clear_pointer (&self->imported, g_hash_table_unref);
   g_clear_pointer (&self->imported_names, g_hash_table_unref);
+  g_clear_object (&self->file);
 
   G_OBJECT_CLASS (rw_window_parent_class)->dispose (object);
 }
@@ -563,9 +694,12 @@ rw_window_class_init (RwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwWindow, cost_view);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, prices_section);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, refresh_revealer);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, refresh_spinner);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, refresh_progress);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, warning_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, warning_label);
 
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_activated_cb);
@@ -574,6 +708,7 @@ rw_window_class_init (RwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-scenario", NULL, open_scenario_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-build", NULL, edit_build_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.save-scenario", NULL, save_scenario_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
@@ -607,6 +742,8 @@ rw_window_init (RwWindow *self)
 
   g_signal_connect_swapped (self->sidebar, "changed", G_CALLBACK (on_workload_changed_cb), self);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self, 0);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (fill_recent_menu), self, G_CONNECT_SWAPPED);
 }
 
 RwWindow *
@@ -674,6 +811,7 @@ rw_window_recompute (RwWindow *self)
   if (systems->len == 0)
     {
       g_clear_pointer (&self->data, rw_chart_data_unref);
+      show_warnings (self, NULL);
       show_status (self, "view-dual-symbolic", _("No Systems Selected"),
                    _("Choose at least one system in the sidebar to compare."));
       update_actions (self);
@@ -685,6 +823,7 @@ rw_window_recompute (RwWindow *self)
   if (data == NULL)
     {
       g_clear_pointer (&self->data, rw_chart_data_unref);
+      show_warnings (self, NULL);
       show_status (self, "dialog-warning-symbolic", _("This Workload Cannot Be Estimated"),
                    error->message);
       update_actions (self);
@@ -699,6 +838,7 @@ rw_window_recompute (RwWindow *self)
   self->data = data;
   gtk_stack_set_visible_child_name (self->main_stack, "views");
 
+  show_warnings (self, rw_chart_data_get_warnings (data));
   rw_compare_view_set_data (self->compare_view, data);
   rw_fit_view_set_data (self->fit_view, data);
   rw_speed_view_set_data (self->speed_view, data);
@@ -858,6 +998,7 @@ rw_window_open_scenario_file (RwWindow  *self,
   if (scenario == NULL || !rw_window_apply_scenario (self, scenario, error))
     return FALSE;
 
+  remember_file (self, file);
   name = g_file_get_basename (file);
   /* Translators: %s is a file name */
   message = g_strdup_printf (_("Opened “%s”"), name);
@@ -876,7 +1017,24 @@ rw_window_save_scenario_file (RwWindow  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   scenario = rw_window_dup_scenario (self, error);
-  return scenario != NULL && rw_scenario_save (scenario, file, error);
+  if (scenario == NULL || !rw_scenario_save (scenario, file, error))
+    return FALSE;
+  remember_file (self, file);
+  return TRUE;
+}
+
+GFile *
+rw_window_get_file (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+GMenuModel *
+rw_window_get_recent_menu (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return G_MENU_MODEL (self->recent_section);
 }
 
 void
@@ -927,6 +1085,20 @@ rw_window_get_view_stack (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
   return self->stack;
+}
+
+GtkRevealer *
+rw_window_get_warning_banner (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->warning_revealer;
+}
+
+GtkLabel *
+rw_window_get_warning_label (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  return self->warning_label;
 }
 
 AdwFlap *

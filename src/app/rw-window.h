@@ -68,6 +68,12 @@ GMenu             *rw_window_get_prices_section  (RwWindow        *self);
 
 RwWorkloadSidebar *rw_window_get_sidebar         (RwWindow        *self);
 AdwViewStack      *rw_window_get_view_stack      (RwWindow        *self);
+/* The scenario file open (or last saved), NULL for none. */
+GFile              *rw_window_get_file           (RwWindow *self);
+/* Open Recent's items (win.open-recent with the file's URI). */
+GMenuModel         *rw_window_get_recent_menu    (RwWindow *self);
+GtkRevealer        *rw_window_get_warning_banner (RwWindow *self);
+GtkLabel           *rw_window_get_warning_label  (RwWindow *self);
 AdwFlap           *rw_window_get_flap            (RwWindow        *self);
 RwCompareView     *rw_window_get_compare_view    (RwWindow        *self);
 RwFitView         *rw_window_get_fit_view        (RwWindow        *self);

@@ -47,6 +47,8 @@ struct _RwWorkloadSidebar
 
   RwWorkload            workload;
   guint                 updating;       /* > 0: batch changes, emit once */
+  guint                 marked_limit;   /* the model limit the scale marks */
+  gboolean              marks_added;
 };
 
 G_DEFINE_FINAL_TYPE (RwWorkloadSidebar, rw_workload_sidebar, GTK_TYPE_WIDGET)
@@ -106,6 +108,35 @@ update_model_label (RwWorkloadSidebar *self)
       text = g_strdup_printf (_("%s parameters · %u layers"), params, model->n_layers);
     }
   gtk_label_set_label (self->model_label, text);
+}
+
+/* The scale's marks: 1K … 1M below, and above it the model's own limit
+ * (max_position_embeddings), past which the window warns. */
+static void
+update_context_marks (RwWorkloadSidebar *self)
+{
+  static const struct { guint tokens; const char *label; } marks[] = {
+    /* Translators: context lengths on the slider's scale, in tokens */
+    { 10, N_("1K") }, { 12, N_("4K") }, { 14, N_("16K") }, { 16, N_("64K") }, { 18, N_("256K") }, { 20, N_("1M") },
+  };
+  guint limit = self->workload.model != NULL ? self->workload.model->max_position_embeddings : 0;
+
+  if (self->marked_limit == limit && self->marks_added)
+    return;
+  self->marked_limit = limit;
+  self->marks_added = TRUE;
+
+  gtk_scale_clear_marks (self->context_scale);
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    gtk_scale_add_mark (self->context_scale, marks[i].tokens, GTK_POS_BOTTOM, _(marks[i].label));
+  if (limit > 0)
+    {
+      g_autofree char *tokens = rw_app_format_tokens (limit);
+      /* Translators: the model's longest trained context, marked on the context slider, "Limit 128K" */
+      g_autofree char *label = g_strdup_printf (_("Limit %s"), tokens);
+
+      gtk_scale_add_mark (self->context_scale, log2 ((double) limit), GTK_POS_TOP, label);
+    }
 }
 
 static void
@@ -197,6 +228,7 @@ sync_workload (RwWorkloadSidebar *self)
     }
 
   update_model_label (self);
+  update_context_marks (self);
   update_context_label (self);
   update_visibility (self);
 }
@@ -415,11 +447,6 @@ rw_workload_sidebar_class_init (RwWorkloadSidebarClass *klass)
 static void
 rw_workload_sidebar_init (RwWorkloadSidebar *self)
 {
-  static const struct { guint tokens; const char *label; } marks[] = {
-    /* Translators: context lengths on the slider's scale, in tokens */
-    { 10, N_("1K") }, { 12, N_("4K") }, { 14, N_("16K") }, { 16, N_("64K") }, { 18, N_("256K") }, { 20, N_("1M") },
-  };
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -431,8 +458,7 @@ rw_workload_sidebar_init (RwWorkloadSidebar *self)
   rw_workload_init (&self->workload);
   self->workload.context = 32768;
 
-  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
-    gtk_scale_add_mark (self->context_scale, marks[i].tokens, GTK_POS_BOTTOM, _(marks[i].label));
+  update_context_marks (self);
 
   gtk_drop_down_set_expression (self->model_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));

@@ -82,6 +82,9 @@ struct _RwChartData
   GArray          *rent_crossings;  /* RwRentCrossing, every finite one */
 
   GPtrArray       *prices;        /* RwPriceSource* */
+
+  RwAnswer        *answer;        /* in the display units; rebuilt by set_display */
+  char           **warnings;      /* rw_workload_dup_warnings () */
 };
 
 /* Months of use at the workload's hours a day; NAN without hours a day. */

@@ -12,6 +12,7 @@
 
 #include "rw-chart-data-private.h"
 #include "rw-error.h"
+#include "rw-limits.h"
 
 /* Registered by hand: G_DEFINE_BOXED_TYPE trips -Wpedantic (union cast). */
 GType
@@ -518,6 +519,11 @@ rw_chart_data_new (RwCatalog         *catalog,
   compute_rent_or_buy (data);
   collect_prices (data, catalog);
   data->subtitle = build_subtitle (data);
+  /* GiB is what nvidia-smi, llama.cpp and PyTorch print. */
+  data->units = RW_MEMORY_UNITS_GIB;
+  data->answer = rw_answer_new (&data->workload, data->estimates, data->n_systems,
+                                data->units, data->currency_display);
+  data->warnings = rw_workload_dup_warnings (&data->workload);
 
   return g_steal_pointer (&data);
 }
@@ -534,6 +540,23 @@ rw_chart_data_set_display (RwChartData       *data,
 
   data->units = units;
   data->currency_display = currency_display;
+  g_clear_pointer (&data->answer, rw_answer_free);
+  data->answer = rw_answer_new (&data->workload, data->estimates, data->n_systems,
+                                units, currency_display);
+}
+
+const RwAnswer *
+rw_chart_data_get_answer (const RwChartData *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  return data->answer;
+}
+
+const char * const *
+rw_chart_data_get_warnings (const RwChartData *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  return (const char * const *) data->warnings;
 }
 
 RwMemoryUnits
@@ -585,6 +608,8 @@ rw_chart_data_unref (RwChartData *data)
   g_clear_pointer (&data->break_evens, g_array_unref);
   g_clear_pointer (&data->rent_crossings, g_array_unref);
   g_clear_pointer (&data->prices, g_ptr_array_unref);
+  g_clear_pointer (&data->answer, rw_answer_free);
+  g_strfreev (data->warnings);
   g_free (data);
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "rw-answer.h"
 #include "rw-catalog.h"
 #include "rw-estimate.h"
 #include "rw-numbers.h"
@@ -71,12 +72,17 @@ RwChartData  *rw_chart_data_new           (RwCatalog         *catalog,
                                            const RwWorkload  *workload,
                                            GError           **error);
 /* Part of building @data: how its charts, tables and report write memory
- * sizes and amounts (default GB and currency symbols). Call right after
+ * sizes and amounts (default GiB and currency symbols). Call right after
  * rw_chart_data_new(), before @data is drawn or shared. */
 void          rw_chart_data_set_display   (RwChartData       *data,
                                            RwMemoryUnits      units,
                                            RwCurrencyDisplay  currency_display);
 RwMemoryUnits     rw_chart_data_get_memory_units     (const RwChartData *data);
+/* The outcome in words (rw_answer_new()), in the display units. */
+const RwAnswer   *rw_chart_data_get_answer           (const RwChartData *data);
+/* What the workload asks beyond its model (rw_workload_dup_warnings()),
+ * NULL-terminated, translated. */
+const char * const *rw_chart_data_get_warnings       (const RwChartData *data);
 RwCurrencyDisplay rw_chart_data_get_currency_display (const RwChartData *data);
 RwChartData  *rw_chart_data_ref           (RwChartData       *data);
 void          rw_chart_data_unref         (RwChartData       *data);

@@ -327,14 +327,15 @@ test_window_workload_updates (Fixture       *fixture,
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
     GtkWidget *fit = GTK_WIDGET (rw_window_get_fit_view (fixture->window));
 
-    g_assert_nonnull (find_widget (fit, GTK_TYPE_LABEL, label_ends_with, " GB"));
-    g_assert_null (find_widget (fit, GTK_TYPE_LABEL, label_ends_with, " GiB"));
-    g_settings_set_enum (settings, "units", 1);
+    /* GiB by default, as nvidia-smi, llama.cpp and PyTorch print. */
     g_assert_nonnull (find_widget (fit, GTK_TYPE_LABEL, label_ends_with, " GiB"));
     g_assert_null (find_widget (fit, GTK_TYPE_LABEL, label_ends_with, " GB"));
+    g_settings_set_enum (settings, "units", 0);
+    g_assert_nonnull (find_widget (fit, GTK_TYPE_LABEL, label_ends_with, " GB"));
+    g_assert_null (find_widget (fit, GTK_TYPE_LABEL, label_ends_with, " GiB"));
     /* The memory chart is drawn in the same units. */
     g_assert_cmpint (rw_chart_data_get_memory_units (rw_window_get_chart_data (fixture->window)),
-                     ==, RW_MEMORY_UNITS_GIB);
+                     ==, RW_MEMORY_UNITS_GB);
     g_settings_reset (settings, "units");
 
     /* Amounts by currency code: the figures, the charts' data and the
