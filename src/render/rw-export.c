@@ -536,6 +536,8 @@ report_first_page (const RwChartData  *data,
   g_autoptr(GPtrArray) prices = g_ptr_array_new_with_free_func (g_free);
 
   _rw_canvas_begin (&c, cr, REPORT_WIDTH, REPORT_HEIGHT, style);
+  /* A printed A4 page in points, at its own type scale (10 pt body). */
+  c.min_text = 0;
   c.font = 10;
   c.line = _rw_snap_width (&c, 0.5);
 
@@ -590,6 +592,8 @@ report_chart_page (const RwChartData  *data,
   double desc_h, chart_h;
 
   _rw_canvas_begin (&c, cr, REPORT_WIDTH, REPORT_HEIGHT, style);
+  /* A printed A4 page in points, at its own type scale (10 pt body). */
+  c.min_text = 0;
   c.font = 10;
   desc_h = _rw_paragraph (&c, description, x, 0, w, 0.85, FALSE, NULL, FALSE);
   desc_h = MIN (desc_h, REPORT_HEIGHT * 0.3);
@@ -626,6 +630,8 @@ report_sources_pages (const RwChartData  *data,
       if (next > 0)
         cairo_show_page (cr);
       _rw_canvas_begin (&c, cr, REPORT_WIDTH, REPORT_HEIGHT, style);
+  /* A printed A4 page in points, at its own type scale (10 pt body). */
+  c.min_text = 0;
       c.font = 10;
       _rw_text (&c, next == 0 ? _("Sources") : _("Sources (continued)"), x, y, 0, 0, 1.6, TRUE,
                 &c.style->foreground, w);

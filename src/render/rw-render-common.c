@@ -64,6 +64,11 @@ _rw_canvas_begin (RwCanvas           *c,
   c->font = style->font_size > 0 ? style->font_size * c->u : 13.0 * c->u;
   c->font = MIN (c->font, MAX (height / 15.0, 6.0));
   c->pad = MAX (c->font * 1.1, 6.0);
+  /* WCAG asks for text people can read: none under 11 px at 1×, whatever
+   * the relative size a label asks for. */
+  c->min_text = RW_MIN_TEXT_PX * scale;
+  c->smallest_text = G_MAXDOUBLE;
+  c->geometry = NULL;
   c->compact = width < 560 || height < 360;
 
   cairo_user_to_device_distance (cr, &dx, &dy);
@@ -85,6 +90,8 @@ _rw_canvas_begin (RwCanvas           *c,
 void
 _rw_canvas_end (RwCanvas *c)
 {
+  if (c->geometry != NULL)
+    c->geometry->smallest_text = c->smallest_text;
   g_clear_object (&c->layout);
   g_clear_pointer (&c->font_desc, pango_font_description_free);
   cairo_restore (c->cr);
@@ -98,7 +105,9 @@ prepare_layout (RwCanvas   *c,
                 double      max_width,
                 gboolean    wrap)
 {
-  pango_font_description_set_absolute_size (c->font_desc, c->font * size * PANGO_SCALE);
+  size = MAX (c->font * size, c->min_text);
+  c->smallest_text = MIN (c->smallest_text, size);
+  pango_font_description_set_absolute_size (c->font_desc, size * PANGO_SCALE);
   pango_font_description_set_weight (c->font_desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (c->layout, c->font_desc);
   if (max_width > 0)
@@ -246,7 +255,10 @@ draw_swatch (RwCanvas           *c,
   switch (item->kind)
     {
     case RW_SWATCH_BOX:
-      _rw_fill_rect (c, x, y, size, size, &item->color);
+      if (item->outline.alpha > 0)
+        _rw_fill_rect_outlined (c, x, y, size, size, &item->color, &item->outline);
+      else
+        _rw_fill_rect (c, x, y, size, size, &item->color);
       break;
     case RW_SWATCH_HATCH:
       {
@@ -370,6 +382,47 @@ _rw_fill_rect (RwCanvas      *c,
   _rw_set_color (c->cr, color);
   cairo_rectangle (c->cr, x0, y0, x1 - x0, y1 - y0);
   cairo_fill (c->cr);
+}
+
+void
+_rw_outline_rect (RwCanvas      *c,
+                  double         x,
+                  double         y,
+                  double         w,
+                  double         h,
+                  const RwColor *outline)
+{
+  double lw = _rw_snap_width (c, c->line);
+  double x0 = round (x * c->device_scale) / c->device_scale;
+  double y0 = round (y * c->device_scale) / c->device_scale;
+  double x1 = round ((x + w) * c->device_scale) / c->device_scale;
+  double y1 = round ((y + h) * c->device_scale) / c->device_scale;
+
+  if (x1 <= x0 || y1 <= y0)
+    return;
+  /* Too narrow for a fill inside the outline: all outline. */
+  if (x1 - x0 <= 3 * lw || y1 - y0 <= 3 * lw)
+    {
+      _rw_fill_rect (c, x, y, w, h, outline);
+      return;
+    }
+  _rw_set_color (c->cr, outline);
+  cairo_set_line_width (c->cr, lw);
+  cairo_rectangle (c->cr, x0 + lw / 2, y0 + lw / 2, x1 - x0 - lw, y1 - y0 - lw);
+  cairo_stroke (c->cr);
+}
+
+void
+_rw_fill_rect_outlined (RwCanvas      *c,
+                        double         x,
+                        double         y,
+                        double         w,
+                        double         h,
+                        const RwColor *fill,
+                        const RwColor *outline)
+{
+  _rw_fill_rect (c, x, y, w, h, fill);
+  _rw_outline_rect (c, x, y, w, h, outline);
 }
 
 void

@@ -43,6 +43,7 @@ _rw_render_cost_chart_full (const RwChartData  *data,
   g_return_if_fail (cr != NULL);
 
   _rw_canvas_begin (&c, cr, width, height, style);
+  c.geometry = geometry;
   top = _rw_header (&c, rw_chart_kind_get_title (RW_CHART_COST), data->subtitle);
 
   for (guint i = 0; i < data->n_systems && n_legend + 1 < G_N_ELEMENTS (legend); i++)
@@ -55,7 +56,7 @@ _rw_render_cost_chart_full (const RwChartData  *data,
   if (any_assumed)
     legend[n_legend++] = (RwLegendItem) { _("≈ assumed peak, not published"),
                                           _rw_color_mix (&c.style->series[0], &c.style->background, 0.55),
-                                          RW_SWATCH_BOX };
+                                          RW_SWATCH_BOX, c.style->series[0] };
   {
     double lh = _rw_legend (&c, legend, n_legend, c.pad, top, width - 2 * c.pad, TRUE);
     if (geometry != NULL)

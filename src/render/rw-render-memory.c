@@ -74,6 +74,7 @@ _rw_render_memory_chart_full (const RwChartData  *data,
   g_return_if_fail (cr != NULL);
 
   _rw_canvas_begin (&c, cr, width, height, style);
+  c.geometry = geometry;
   top = _rw_header (&c, rw_chart_kind_get_title (RW_CHART_MEMORY), data->subtitle);
 
   /* Legend: only the parts some system actually has. */
@@ -84,7 +85,8 @@ _rw_render_memory_chart_full (const RwChartData  *data,
       for (guint i = 0; i < data->n_systems; i++)
         used |= _rw_memory_part_bytes (&data->estimates[i].memory, p) > 0;
       if (used)
-        legend[n_legend++] = (RwLegendItem) { _rw_memory_part_name (p), c.style->segments[p], RW_SWATCH_BOX };
+        legend[n_legend++] = (RwLegendItem) { _rw_memory_part_name (p), c.style->segments[p], RW_SWATCH_BOX,
+                                              c.style->segment_outlines[p] };
     }
   for (guint i = 0; i < data->n_systems; i++)
     {
@@ -212,6 +214,21 @@ _rw_render_memory_chart_full (const RwChartData  *data,
       else if (geometry != NULL && i < RW_GEOMETRY_MAX)
         geometry->spill_x[i] = NAN;
 
+      /* Each segment's outline over fill and hatch: it carries the 3:1
+       * against the background that a light fill (dark in dark mode)
+       * cannot. */
+      x = plot.x;
+      for (guint p = 0; p < RW_MEMORY_PART_N; p++)
+        {
+          double bytes = _rw_memory_part_bytes (m, p);
+          double w = isfinite (bytes) && bytes > 0 ? bytes * scale : 0;
+
+          if (w <= 0)
+            continue;
+          _rw_outline_rect (&c, x, bar_y, w, bar_h, &c.style->segment_outlines[p]);
+          x += w;
+        }
+
       /* What does not fit at all is outlined in the error colour. */
       if (est->fit == RW_FIT_DOES_NOT_FIT && isfinite (m->capacity) && m->total > m->capacity)
         {
@@ -244,8 +261,13 @@ _rw_render_memory_chart_full (const RwChartData  *data,
           _rw_text_extents (&c, v, 0.8, FALSE, &tw, &th);
           if (tw + c.font * 0.8 < w)
             {
-              _rw_fill_rect (&c, x + w / 2 - tw / 2 - c.font * 0.25, bar_y + bar_h / 2 - th / 2,
-                             tw + c.font * 0.5, th, &c.style->segments[p]);
+              /* Inside the segment's outline. */
+              double lw = _rw_snap_width (&c, c.line);
+              double py = MAX (bar_y + bar_h / 2 - th / 2, bar_y + lw);
+              double ph = MIN (th, bar_h - 2 * lw);
+
+              _rw_fill_rect (&c, x + w / 2 - tw / 2 - c.font * 0.25, py,
+                             tw + c.font * 0.5, ph, &c.style->segments[p]);
               _rw_text (&c, v, x + w / 2, bar_y + bar_h / 2, 0.5, 0.5, 0.8, FALSE,
                         &c.style->foreground, -1);
             }

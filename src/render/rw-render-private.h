@@ -37,7 +37,11 @@ typedef struct
   double   spill_x[RW_GEOMETRY_MAX];
   double   x_min, x_max, y_min, y_max;
   gboolean x_log;
+  double   smallest_text;   /* px, the smallest text drawn */
 } RwChartGeometry;
+
+/* No chart text under this size at 1× (WCAG: text people can read). */
+#define RW_MIN_TEXT_PX 11.0
 
 typedef struct
 {
@@ -47,6 +51,9 @@ typedef struct
   double                 height;
   double                 u;             /* size unit: 1 at 1280×800 */
   double                 font;          /* base font size, px */
+  double                 min_text;      /* no text smaller, px (11 at 1×) */
+  double                 smallest_text; /* the smallest drawn so far, px */
+  RwChartGeometry       *geometry;      /* for tests: filled in by _end */
   double                 pad;           /* outer margin */
   double                 line;          /* hairline, one device pixel or more */
   double                 device_scale;  /* device px per user unit */
@@ -70,6 +77,7 @@ typedef struct
   const char *label;
   RwColor     color;
   RwSwatch    kind;
+  RwColor     outline;   /* a box's outline; alpha 0 (the default): none */
 } RwLegendItem;
 
 typedef char *(*RwTickFormat) (const RwChartData *data,
@@ -148,6 +156,22 @@ void    _rw_fill_rect        (RwCanvas           *c,
                               double              w,
                               double              h,
                               const RwColor      *color);
+/* An outline drawn inside a box's edge, so neighbouring boxes keep each
+ * their own; a box too small for a fill inside it is all outline. */
+void    _rw_outline_rect     (RwCanvas           *c,
+                              double              x,
+                              double              y,
+                              double              w,
+                              double              h,
+                              const RwColor      *outline);
+/* _rw_fill_rect () then _rw_outline_rect (). */
+void    _rw_fill_rect_outlined (RwCanvas         *c,
+                                double            x,
+                                double            y,
+                                double            w,
+                                double            h,
+                                const RwColor    *fill,
+                                const RwColor    *outline);
 void    _rw_hatch_rect       (RwCanvas           *c,
                               double              x,
                               double              y,

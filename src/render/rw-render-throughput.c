@@ -39,6 +39,7 @@ _rw_render_throughput_chart_full (const RwChartData  *data,
   g_return_if_fail (cr != NULL);
 
   _rw_canvas_begin (&c, cr, width, height, style);
+  c.geometry = geometry;
   top = _rw_header (&c, rw_chart_kind_get_title (RW_CHART_THROUGHPUT), data->subtitle);
 
   last = MAX (data->n_depths_used, 3) - 1;

@@ -55,8 +55,8 @@ test_png_2x_dark (void)
   g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1280);
   g_assert_cmpint (cairo_image_surface_get_height (png), ==, 720);
-  /* The dark style's background (#1e1e1e) in the corner. */
-  g_assert_cmphex (test_pixel (png, 0, 0), ==, 0x1e1e1e);
+  /* The dark style's background (#363636, the dark card) in the corner. */
+  g_assert_cmphex (test_pixel (png, 0, 0), ==, 0x363636);
   cairo_surface_destroy (png);
 }
 

@@ -4,8 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <locale.h>
+#include <string.h>
 
 #include "rw-render-test.h"
+#include "rw-test-contrast.h"
 
 static RwCatalog *catalog;
 
@@ -118,9 +120,9 @@ test_dark_background (void)
 
       /* The corners are background in both, and the two differ. */
       g_assert_cmphex (test_pixel (a, 1, 1), ==, 0xffffff);
-      g_assert_cmphex (test_pixel (b, 1, 1), ==, 0x1e1e1e);
+      g_assert_cmphex (test_pixel (b, 1, 1), ==, 0x363636);
       g_assert_cmphex (test_pixel (a, 639, 399), ==, 0xffffff);
-      g_assert_cmphex (test_pixel (b, 639, 399), ==, 0x1e1e1e);
+      g_assert_cmphex (test_pixel (b, 639, 399), ==, 0x363636);
       cairo_surface_destroy (a);
       cairo_surface_destroy (b);
     }
@@ -412,6 +414,74 @@ test_scale_independent_layout (void)
   cairo_surface_destroy (s2);
 }
 
+/* WCAG 2.1's contrast ratio, worked by hand: L = 0.2126 R + 0.7152 G +
+ * 0.0722 B on linearised channels. Black on white: (1 + 0.05) / (0 + 0.05)
+ * = 21. #767676: 118/255 = 0.46275, ((0.46275 + 0.055) / 1.055)^2.4 =
+ * 0.18116, so (1.05) / (0.23116) = 4.542, the grey WCAG's examples give as
+ * the lightest passing 4.5:1 on white. Half-transparent black over white
+ * is grey 0.5: ((0.5 + 0.055) / 1.055)^2.4 = 0.21404, 1.05 / 0.26404 =
+ * 3.977. */
+static void
+test_contrast_formula (void)
+{
+  RwColor white = { 1, 1, 1, 1 }, black = { 0, 0, 0, 1 };
+  RwColor grey = { 118 / 255.0, 118 / 255.0, 118 / 255.0, 1 };
+  RwColor half = { 0, 0, 0, 0.5 };
+  RwColor over = rw_color_over (&half, &white);
+
+  g_assert_cmpfloat_with_epsilon (rw_color_contrast (&black, &white), 21.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (rw_color_contrast (&white, &black), 21.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (rw_color_contrast (&grey, &white), 4.542, 0.001);
+  g_assert_cmpfloat_with_epsilon (over.red, 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (rw_color_contrast (&over, &white), 3.977, 0.001);
+}
+
+/* Both palettes meet WCAG 2.1 AA: text 4.5:1, marks 3:1 (rw-test-contrast.h
+ * lists the pairs). */
+static void
+test_palette_contrast (void)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  RwChartStyle light, dark;
+
+  rw_chart_style_init_light (&light);
+  rw_chart_style_init_dark (&dark);
+  test_check_palette_contrast (&light, "light", problems);
+  test_check_palette_contrast (&dark, "dark", problems);
+  if (problems->len > 0)
+    g_error ("contrast below WCAG 2.1 AA:\n%s", problems->str);
+
+  /* And the check does catch a failing palette: the yellow series #e5a50a
+   * the light palette had is 2.16:1 on white. */
+  light.series[6] = (RwColor) { 0xe5 / 255.0, 0xa5 / 255.0, 0x0a / 255.0, 1 };
+  test_check_palette_contrast (&light, "light", problems);
+  g_assert_nonnull (strstr (problems->str, "series 6 2.16:1"));
+}
+
+/* No chart text under 11 px at 1×, from the smallest size the widget takes
+ * (280×240) to a full window, at 2× too (11 user units = 22 pixels). */
+static void
+test_text_size (void)
+{
+  g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.3-70b", "q4_k_m", 32768,
+                                                 "dgx-spark", "custom-5090", NULL);
+  static const int sizes[][2] = { { 280, 240 }, { 320, 200 }, { 640, 360 }, { 900, 440 }, { 1280, 800 } };
+
+  for (guint k = 0; k < RW_CHART_N; k++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (double scale = 1; scale <= 2; scale++)
+        {
+          RwChartGeometry geometry = { 0 };
+          cairo_surface_t *surface = test_render (data, k, sizes[s][0], sizes[s][1], scale, NULL, &geometry);
+
+          g_test_message ("%s at %d×%d: smallest text %.2f px", rw_chart_kind_to_string (k),
+                          sizes[s][0], sizes[s][1], geometry.smallest_text);
+          g_assert_cmpfloat (geometry.smallest_text, >=, 11.0);
+          g_assert_cmpfloat (geometry.smallest_text, <, 100.0);
+          cairo_surface_destroy (surface);
+        }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +495,9 @@ main (int   argc,
   g_test_add_func ("/render/memory/spill-is-hatched", test_memory_spill_is_hatched);
   g_test_add_func ("/render/memory/fits", test_memory_fits);
   g_test_add_func ("/render/style/dark-background", test_dark_background);
+  g_test_add_func ("/render/style/contrast-formula", test_contrast_formula);
+  g_test_add_func ("/render/style/palette-contrast", test_palette_contrast);
+  g_test_add_func ("/render/text-size", test_text_size);
   g_test_add_func ("/render/cost/unpublished-has-no-bar", test_cost_unpublished_has_no_bar);
   g_test_add_func ("/render/throughput/lines", test_throughput_lines);
   g_test_add_func ("/render/breakeven", test_breakeven_chart);
