@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rw-answer-card.h"
-#include "rw-stat-grid.h"
+#include "rw-widget-util.h"
 
 struct _RwAnswerCard
 {

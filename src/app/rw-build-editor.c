@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "rw-a11y.h"
 #include "rw-app-format.h"
 #include "rw-build-editor.h"
 #include "rw-user-systems.h"
@@ -202,6 +203,9 @@ update_totals (RwBuildEditor *self)
             {
               g_autofree char *subtitle = price_subtitle (self, component, system->currency);
               adw_action_row_set_subtitle (row, subtitle);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (g_object_get_data (G_OBJECT (row), "spin")),
+                                              GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                              -1);
             }
         }
     }
@@ -257,7 +261,8 @@ rebuild_price_rows (RwBuildEditor *self)
   for (guint i = 0; system != NULL && i < system->components->len; i++)
     {
       const RwComponent *component = g_ptr_array_index (system->components, i);
-      g_autofree char *accessible = g_strdup_printf (_("Price of %s, per unit, in %s"),
+      /* Translators: a price field read aloud: "Price of RTX 5090, USD per unit" */
+      g_autofree char *accessible = g_strdup_printf (_("Price of %s, %s per unit"),
                                                      component->name, system->currency);
       GtkAdjustment *adjustment = gtk_adjustment_new (component->price.value, 1,
                                                       RW_USER_SYSTEMS_MAX_PRICE, 10, 100, 0);
@@ -270,13 +275,12 @@ rebuild_price_rows (RwBuildEditor *self)
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
       gtk_editable_set_width_chars (GTK_EDITABLE (spin), 9);
       gtk_widget_set_tooltip_text (spin, accessible);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
       g_object_set_data_full (G_OBJECT (spin), "component-id", g_strdup (component->id), g_free);
       g_object_set_data_full (G_OBJECT (row), "component-id", g_strdup (component->id), g_free);
       g_object_set_data (G_OBJECT (row), "spin", spin);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      rw_a11y_name (spin, accessible, NULL);
       g_signal_connect (spin, "value-changed", G_CALLBACK (on_price_changed_cb), self);
 
       adw_preferences_group_add (self->prices_group, row);
@@ -372,6 +376,7 @@ on_reset_clicked_cb (RwBuildEditor *self)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  rw_a11y_name_mnemonic_buttons (dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (reset_response_cb), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -572,14 +577,19 @@ rw_build_editor_init (RwBuildEditor *self)
   g_signal_connect_swapped (self->ram_kits_spin, "value-changed",
                             G_CALLBACK (on_part_selected_cb), self);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->build_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Build to edit"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->gpu_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("GPU model"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->ram_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("RAM kit"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->storage_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Storage"), -1);
+  rw_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  rw_a11y_name_combo_items (self->build_row);
+  rw_a11y_name_combo_items (self->gpu_row);
+  rw_a11y_name_combo_items (self->ram_row);
+  rw_a11y_name_combo_items (self->storage_row);
+  rw_a11y_name (GTK_WIDGET (self->build_row), _("Build to edit"), NULL);
+  rw_a11y_name (GTK_WIDGET (self->gpu_row), _("GPU model"), NULL);
+  rw_a11y_name (GTK_WIDGET (self->ram_row), _("RAM kit"), NULL);
+  rw_a11y_name (GTK_WIDGET (self->storage_row), _("Storage"), NULL);
+  rw_a11y_name_from_row (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (self->gpu_count_spin),
+                                                                   ADW_TYPE_ACTION_ROW)));
+  rw_a11y_name_from_row (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (self->ram_kits_spin),
+                                                                   ADW_TYPE_ACTION_ROW)));
 }
 
 /* Public API */

@@ -7,20 +7,24 @@
 
 #include <glib/gi18n.h>
 
+#include "rw-a11y.h"
 #include "rw-chart-card.h"
 #include "rw-export-dialog.h"
-#include "rw-stat-grid.h"
+#include "rw-stat-table.h"
+#include "rw-widget-util.h"
 
 struct _RwChartCard
 {
   GtkWidget        parent_instance;
 
   GtkLabel        *title_label;
-  GtkToggleButton *table_toggle;
+  GtkButton       *table_button;
   GtkMenuButton   *menu_button;
   GtkStack        *stack;
   RwChartWidget   *chart;
-  GtkGrid         *table_grid;
+  RwStatTable     *table;
+
+  gboolean         show_table;
 };
 
 G_DEFINE_FINAL_TYPE (RwChartCard, rw_chart_card, GTK_TYPE_WIDGET)
@@ -33,49 +37,29 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GtkWidget *
-cell_new (const char *text,
-          gboolean    header,
-          gboolean    numeric)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), !header);
-  if (header)
-    gtk_widget_add_css_class (label, "heading");
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  return label;
-}
-
-/* Rebuilds the grid from render's table; only when it is shown. */
+/* Rebuilds the table from render's; only when it is shown. */
 static void
 update_table (RwChartCard *self)
 {
   RwChartData *data = rw_chart_widget_get_data (self->chart);
   g_autoptr(RwChartTable) table = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_grid))) != NULL)
-    gtk_grid_remove (self->table_grid, child);
-
-  if (data == NULL || !gtk_toggle_button_get_active (self->table_toggle))
+  rw_stat_table_set_columns (self->table, "", NULL, 0);
+  if (data == NULL || !self->show_table)
     return;
 
   table = rw_chart_data_get_table (data, rw_chart_widget_get_kind (self->chart));
-  if (table == NULL)
+  if (table == NULL || table->n_columns == 0)
     return;
 
-  for (guint c = 0; c < table->n_columns; c++)
-    gtk_grid_attach (self->table_grid, cell_new (table->columns[c], TRUE, c > 0), c, 0, 1, 1);
+  /* Render's first column names the rows. */
+  rw_stat_table_set_columns (self->table, table->columns[0],
+                             (const char * const *) table->columns + 1, table->n_columns - 1);
   for (guint r = 0; r < table->rows->len; r++)
     {
       char **cells = g_ptr_array_index (table->rows, r);
 
-      for (guint c = 0; c < table->n_columns && cells[c] != NULL; c++)
-        gtk_grid_attach (self->table_grid, cell_new (cells[c], FALSE, c > 0), c, r + 1, 1, 1);
+      rw_stat_table_add_row (self->table, cells[0], (const char * const *) cells + 1);
     }
 }
 
@@ -85,17 +69,32 @@ update_title (RwChartCard *self)
   const char *title = rw_chart_kind_get_title (rw_chart_widget_get_kind (self->chart));
 
   gtk_label_set_label (self->title_label, title);
+  rw_stat_table_set_name (self->table, title);
+}
+
+/* The button says what pressing it does: "Show as table", then "Show as
+ * chart". */
+static void
+update_table_button (RwChartCard *self)
+{
+  const char *label = self->show_table ? _("Show as chart") : _("Show as table");
+
+  gtk_button_set_icon_name (self->table_button,
+                            self->show_table ? "rw-bar-chart-symbolic" : "view-list-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_button),
+                               self->show_table ? _("Show as Chart") : _("Show as Table"));
+  rw_a11y_name (GTK_WIDGET (self->table_button), label, NULL);
 }
 
 static void
-on_table_toggled_cb (RwChartCard *self)
+on_table_clicked_cb (RwChartCard *self)
 {
-  gboolean table = gtk_toggle_button_get_active (self->table_toggle);
+  gboolean focused = gtk_widget_has_focus (GTK_WIDGET (self->table_button));
 
-  update_table (self);
-  gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_toggle),
-                               table ? _("Show as Chart") : _("Show as Table"));
+  rw_chart_card_set_show_table (self, !self->show_table);
+  /* Swapping the pages must not drop the keyboard focus. */
+  if (focused)
+    gtk_widget_grab_focus (GTK_WIDGET (self->table_button));
 }
 
 static void
@@ -169,15 +168,16 @@ rw_chart_card_class_init (RwChartCardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RW_TYPE_CHART_WIDGET);
+  g_type_ensure (RW_TYPE_STAT_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rigwise/Rigwise/rw-chart-card.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, RwChartCard, title_label);
-  gtk_widget_class_bind_template_child (widget_class, RwChartCard, table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RwChartCard, table_button);
   gtk_widget_class_bind_template_child (widget_class, RwChartCard, menu_button);
   gtk_widget_class_bind_template_child (widget_class, RwChartCard, stack);
   gtk_widget_class_bind_template_child (widget_class, RwChartCard, chart);
-  gtk_widget_class_bind_template_child (widget_class, RwChartCard, table_grid);
+  gtk_widget_class_bind_template_child (widget_class, RwChartCard, table);
 
   gtk_widget_class_install_action (widget_class, "chart.export", "s", export_activated_cb);
 }
@@ -187,8 +187,10 @@ rw_chart_card_init (RwChartCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_swapped (self->table_toggle, "toggled",
-                            G_CALLBACK (on_table_toggled_cb), self);
+  g_signal_connect_swapped (self->table_button, "clicked",
+                            G_CALLBACK (on_table_clicked_cb), self);
+  rw_a11y_name (GTK_WIDGET (self->menu_button), _("Export chart"), NULL);
+  update_table_button (self);
   update_title (self);
 }
 
@@ -238,7 +240,7 @@ rw_chart_card_get_show_table (RwChartCard *self)
 {
   g_return_val_if_fail (RW_IS_CHART_CARD (self), FALSE);
 
-  return gtk_toggle_button_get_active (self->table_toggle);
+  return self->show_table;
 }
 
 void
@@ -247,7 +249,13 @@ rw_chart_card_set_show_table (RwChartCard *self,
 {
   g_return_if_fail (RW_IS_CHART_CARD (self));
 
-  gtk_toggle_button_set_active (self->table_toggle, show_table);
+  show_table = !!show_table;
+  if (self->show_table == show_table)
+    return;
+  self->show_table = show_table;
+  update_table (self);
+  gtk_stack_set_visible_child_name (self->stack, show_table ? "table" : "chart");
+  update_table_button (self);
 }
 
 void

@@ -176,6 +176,9 @@ rw_chart_widget_init (RwChartWidget *self)
                            G_CALLBACK (on_dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_css_class (GTK_WIDGET (self), "chart");
+  /* A Tab stop, so the keyboard reaches the chart's name and description
+   * (a screen reader otherwise finds them only by reviewing the screen). */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   update_description (self);
 }
 

@@ -8,10 +8,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rw-a11y.h"
 #include "rw-answer-card.h"
 #include "rw-app-format.h"
+#include "rw-columns.h"
 #include "rw-compare-view.h"
-#include "rw-stat-grid.h"
+#include "rw-widget-util.h"
 
 struct _RwCompareView
 {
@@ -21,7 +23,7 @@ struct _RwCompareView
   GtkLabel    *subtitle;
   RwAnswerCard *answer_card;
 
-  GtkWidget   *verdicts;          /* GtkFlowBox */
+  GtkWidget   *verdicts;          /* RwColumns of verdict cards */
   GtkWidget   *panels;            /* GtkBox of panel sections */
   GHashTable  *verdict_labels;    /* system id → GtkLabel (borrowed) */
   GHashTable  *detail_labels;     /* system id → GtkLabel */
@@ -86,32 +88,23 @@ source_link_new (const char *url)
   return link;
 }
 
+/* A card that a screen reader announces as a group named @name. */
 static GtkWidget *
-flow_new (guint n)
+card_new (const char *name,
+          const char *css_class)
 {
-  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *card = g_object_new (GTK_TYPE_BOX,
+                                  "orientation", GTK_ORIENTATION_VERTICAL,
+                                  "spacing", 6,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                  NULL);
 
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), MAX (n, 1));
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_widget_add_css_class (flow, "compare-columns");
-  return flow;
-}
-
-static void
-flow_append (GtkWidget *flow,
-             GtkWidget *child)
-{
-  GtkWidget *flow_child;
-
-  /* Four columns fit a 1280 px window next to the sidebar; at 360 px one. */
-  gtk_widget_set_size_request (child, 180, -1);
-  gtk_flow_box_append (GTK_FLOW_BOX (flow), child);
-  flow_child = gtk_widget_get_parent (child);
-  gtk_widget_set_focusable (flow_child, FALSE);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, css_class);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  return card;
 }
 
 static GtkWidget *
@@ -123,8 +116,8 @@ label_new (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* GtkFlowBox lines up children by their natural width: bounding it lets
-   * four machines share a line at 1280 px, whatever their texts. */
+  /* Bounded natural widths let four machines share a line at 1280 px,
+   * whatever their texts. */
   gtk_label_set_max_width_chars (GTK_LABEL (label), g_strcmp0 (css_class, "title-4") == 0 ? 14 : 20);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -145,26 +138,29 @@ rebuild (RwCompareView *self,
   g_hash_table_remove_all (self->detail_labels);
   g_hash_table_remove_all (self->extra_labels);
 
-  self->verdicts = flow_new (n);
+  self->verdicts = rw_columns_new (n);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdicts),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Verdicts"),
                                   -1);
   for (guint i = 0; i < n; i++)
     {
       const RwSystem *system = rw_chart_data_get_system (data, i);
-      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *card = card_new (system->name, "verdict-card");
       GtkWidget *verdict = rw_verdict_label_new ();
       GtkWidget *detail = label_new (NULL, "dim-label");
+      GtkWidget *title = rw_heading_new (system->short_name ? system->short_name : system->name, 3);
 
-      gtk_widget_add_css_class (card, "card");
-      gtk_widget_add_css_class (card, "verdict-card");
-      gtk_box_append (GTK_BOX (card), label_new (system->short_name ? system->short_name : system->name,
-                                                 "title-4"));
+      gtk_widget_remove_css_class (title, "heading");
+      gtk_widget_add_css_class (title, "title-4");
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 14);
+      gtk_box_append (GTK_BOX (card), title);
       if (system->short_name != NULL)
         gtk_box_append (GTK_BOX (card), label_new (system->name, "caption"));
+      /* The verdict is a Tab stop, described by the detail under it. */
+      gtk_label_set_selectable (GTK_LABEL (verdict), TRUE);
       gtk_box_append (GTK_BOX (card), verdict);
       gtk_box_append (GTK_BOX (card), detail);
-      flow_append (self->verdicts, card);
+      rw_columns_append (RW_COLUMNS (self->verdicts), card);
       g_hash_table_insert (self->verdict_labels, g_strdup (system->id), verdict);
       g_hash_table_insert (self->detail_labels, g_strdup (system->id), detail);
     }
@@ -173,28 +169,31 @@ rebuild (RwCompareView *self,
   self->panels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   for (guint p = 0; p < RW_PANEL_N; p++)
     {
-      GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-      GtkWidget *heading = label_new (panel_title (p), "title-4");
-      GtkWidget *flow = flow_new (n);
+      GtkWidget *section = g_object_new (GTK_TYPE_BOX,
+                                         "orientation", GTK_ORIENTATION_VERTICAL,
+                                         "spacing", 8,
+                                         "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                         NULL);
+      GtkWidget *columns = rw_columns_new (n);
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (flow),
+      gtk_accessible_update_property (GTK_ACCESSIBLE (section),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, panel_title (p),
                                       -1);
-      gtk_box_append (GTK_BOX (section), heading);
+      gtk_box_append (GTK_BOX (section), rw_heading_new (panel_title (p), 2));
       for (guint i = 0; i < n; i++)
         {
           const RwSystem *system = rw_chart_data_get_system (data, i);
-          GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+          GtkWidget *cell = card_new (system->name, "panel-cell");
           GtkWidget *text;
           GtkWidget *extra = label_new (NULL, NULL);
 
-          gtk_widget_add_css_class (cell, "card");
-          gtk_widget_add_css_class (cell, "panel-cell");
           gtk_box_append (GTK_BOX (cell), label_new (system->short_name ? system->short_name : system->name,
                                                      "caption-heading"));
           text = label_new (system->panel[p] ? system->panel[p]
                                              : _("The catalog has no entry for this system."),
                             system->panel[p] ? NULL : "dim-label");
+          /* Selectable, so a Tab stop: the keyboard and screen readers
+           * reach the text, not only its source link. */
           gtk_label_set_selectable (GTK_LABEL (text), TRUE);
           gtk_box_append (GTK_BOX (cell), text);
           gtk_widget_set_visible (extra, FALSE);
@@ -203,9 +202,9 @@ rebuild (RwCompareView *self,
                                g_strdup_printf ("%u:%s", p, system->id), extra);
           if (system->panel_source[p] != NULL && *system->panel_source[p] != '\0')
             gtk_box_append (GTK_BOX (cell), source_link_new (system->panel_source[p]));
-          flow_append (flow, cell);
+          rw_columns_append (RW_COLUMNS (columns), cell);
         }
-      gtk_box_append (GTK_BOX (section), flow);
+      gtk_box_append (GTK_BOX (section), columns);
       gtk_box_append (GTK_BOX (self->panels), section);
     }
   gtk_box_append (self->content, self->panels);

@@ -9,9 +9,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "rw-a11y.h"
 #include "rw-app-format.h"
 #include "rw-cost-view.h"
-#include "rw-stat-grid.h"
+#include "rw-stat-table.h"
+#include "rw-widget-util.h"
 
 struct _RwCostView
 {
@@ -24,7 +26,7 @@ struct _RwCostView
   RwChartCard *cost_chart;
   RwChartCard *tco_chart;
   RwChartCard *breakeven_chart;
-  GtkWidget   *grid;
+  RwStatTable *table;
   GtkWidget   *note;
 };
 
@@ -50,18 +52,16 @@ spin_row_new (GSettings  *settings,
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
   g_settings_bind (settings, key, gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin)),
                    "value", G_SETTINGS_BIND_DEFAULT);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  rw_a11y_name_from_row (ADW_ACTION_ROW (row));
   return row;
 }
 
 static void
-add_money_row (GtkGrid     *grid,
+add_money_row (RwStatTable *table,
                RwChartData *data,
                guint        n,
                const char  *title,
@@ -76,7 +76,7 @@ add_money_row (GtkGrid     *grid,
                                       rw_chart_data_get_system (data, i)->currency,
                                       rw_chart_data_get_currency_display (data));
     }
-  rw_stat_grid_add_row (grid, title, (const char * const *) cells, n);
+  rw_stat_table_add_row (table, title, (const char * const *) cells);
   for (guint i = 0; i < n; i++)
     g_free (cells[i]);
 }
@@ -113,7 +113,6 @@ static void
 rw_cost_view_init (RwCostView *self)
 {
   GtkWidget *group;
-  GtkWidget *heading;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -135,13 +134,12 @@ rw_cost_view_init (RwCostView *self)
                                            0.5, 10.0, 0.5, 1));
   gtk_box_append (self->content, group);
 
-  heading = gtk_label_new (_("Cost Figures"));
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "title-4");
-  gtk_box_append (self->content, heading);
+  gtk_box_append (self->content, rw_heading_new (_("Cost Figures"), 2));
 
-  self->grid = rw_stat_grid_new (_("Cost figures"));
-  gtk_box_append (self->content, self->grid);
+  self->table = RW_STAT_TABLE (rw_stat_table_new (_("Cost figures")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->table), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self->table), "stat-table");
+  gtk_box_append (self->content, GTK_WIDGET (self->table));
 
   self->note = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->note), 0);
@@ -172,7 +170,7 @@ rw_cost_view_set_data (RwCostView  *self,
   };
   const char *headers[N_MAX];
   char *cells[N_MAX] = { NULL, };
-  GtkGrid *grid;
+  RwStatTable *table;
   gboolean any_assumed = FALSE;
   RwCurrencyDisplay display;
   guint n;
@@ -182,7 +180,7 @@ rw_cost_view_set_data (RwCostView  *self,
 
   n = MIN (rw_chart_data_get_n_systems (data), N_MAX);
   display = rw_chart_data_get_currency_display (data);
-  grid = GTK_GRID (self->grid);
+  table = self->table;
   {
     g_autofree char *subtitle = g_strdup_printf ("%s\n%s", rw_chart_data_get_subtitle (data),
                                                  rw_chart_data_get_price_note (data));
@@ -197,9 +195,9 @@ rw_cost_view_set_data (RwCostView  *self,
       const RwSystem *system = rw_chart_data_get_system (data, i);
       headers[i] = system->short_name ? system->short_name : system->name;
     }
-  rw_stat_grid_reset (grid, headers, n);
+  rw_stat_table_set_columns (table, "", headers, n);
 
-  add_money_row (grid, data, n, _("Price"), G_STRUCT_OFFSET (RwEstimate, price));
+  add_money_row (table, data, n, _("Price"), G_STRUCT_OFFSET (RwEstimate, price));
   for (guint p = 0; p < G_N_ELEMENTS (precisions); p++)
     {
       for (guint i = 0; i < n; i++)
@@ -223,18 +221,18 @@ rw_cost_view_set_data (RwCostView  *self,
           else
             cells[i] = rw_app_format_money (v, system->currency, display);
         }
-      rw_stat_grid_add_row (grid, _(precisions[p].label), (const char * const *) cells, n);
+      rw_stat_table_add_row (table, _(precisions[p].label), (const char * const *) cells);
       for (guint i = 0; i < n; i++)
         g_free (cells[i]);
     }
   /* The cost per GB is per decimal GB whatever the units shown elsewhere. */
-  add_money_row (grid, data, n,
+  add_money_row (table, data, n,
                  rw_chart_data_get_memory_units (data) == RW_MEMORY_UNITS_GIB
                  ? _("Per GB of fast memory (decimal)") : _("Per GB of fast memory"),
                  G_STRUCT_OFFSET (RwEstimate, per_gb));
-  add_money_row (grid, data, n, _("Per decode token/s"), G_STRUCT_OFFSET (RwEstimate, per_decode_tok_s));
-  add_money_row (grid, data, n, _("Electricity per million tokens"), G_STRUCT_OFFSET (RwEstimate, energy_per_mtok));
-  add_money_row (grid, data, n, _("Electricity per year"), G_STRUCT_OFFSET (RwEstimate, energy_per_year));
+  add_money_row (table, data, n, _("Per decode token/s"), G_STRUCT_OFFSET (RwEstimate, per_decode_tok_s));
+  add_money_row (table, data, n, _("Electricity per million tokens"), G_STRUCT_OFFSET (RwEstimate, energy_per_mtok));
+  add_money_row (table, data, n, _("Electricity per year"), G_STRUCT_OFFSET (RwEstimate, energy_per_year));
   {
     double years = g_settings_get_double (self->settings, "years");
     g_autofree char *number = rw_format_number (years, years == floor (years) ? 0 : 1);
@@ -245,12 +243,12 @@ rw_cost_view_set_data (RwCostView  *self,
                                                            years == 1.0 ? 1 : 2),
                                               number);
 
-    add_money_row (grid, data, n, title, G_STRUCT_OFFSET (RwEstimate, tco));
+    add_money_row (table, data, n, title, G_STRUCT_OFFSET (RwEstimate, tco));
   }
   /* Rent or buy: a rented GPU's hourly price, an owned machine's price
    * spread over its hours of use plus electricity. */
-  add_money_row (grid, data, n, _("Per hour of use"), G_STRUCT_OFFSET (RwEstimate, per_hour));
-  add_money_row (grid, data, n, _("Per million tokens"), G_STRUCT_OFFSET (RwEstimate, per_mtok));
+  add_money_row (table, data, n, _("Per hour of use"), G_STRUCT_OFFSET (RwEstimate, per_hour));
+  add_money_row (table, data, n, _("Per million tokens"), G_STRUCT_OFFSET (RwEstimate, per_mtok));
 
   gtk_label_set_label (GTK_LABEL (self->note),
                        any_assumed

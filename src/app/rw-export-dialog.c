@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rw-a11y.h"
 #include "rw-export-dialog.h"
 #include "rw-window.h"
 
@@ -61,6 +62,8 @@ on_format_changed_cb (RwExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->scale_row), png);
   adw_action_row_set_subtitle (self->width_row, png ? _("Pixels") : _("Points"));
   adw_action_row_set_subtitle (self->height_row, png ? _("Pixels") : _("Points"));
+  rw_a11y_name_from_row (self->width_row);
+  rw_a11y_name_from_row (self->height_row);
 }
 
 static void
@@ -154,6 +157,10 @@ rw_export_dialog_init (RwExportDialog *self)
                             G_CALLBACK (on_format_changed_cb), self);
   g_signal_connect_swapped (self->export_button, "clicked",
                             G_CALLBACK (on_export_clicked_cb), self);
+  on_format_changed_cb (self);
+  rw_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  rw_a11y_name_combo_items (self->format_row);
+  rw_a11y_name_combo_items (self->scale_row);
 }
 
 RwExportDialog *

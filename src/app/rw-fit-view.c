@@ -8,9 +8,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "rw-a11y.h"
 #include "rw-app-format.h"
 #include "rw-fit-view.h"
-#include "rw-stat-grid.h"
+#include "rw-stat-table.h"
+#include "rw-widget-util.h"
 
 struct _RwFitView
 {
@@ -20,7 +22,7 @@ struct _RwFitView
   GtkLabel    *subtitle;
 
   RwChartCard *chart;
-  GtkWidget   *grid;
+  RwStatTable *table;
 };
 
 G_DEFINE_FINAL_TYPE (RwFitView, rw_fit_view, GTK_TYPE_WIDGET)
@@ -28,7 +30,7 @@ G_DEFINE_FINAL_TYPE (RwFitView, rw_fit_view, GTK_TYPE_WIDGET)
 #define N_MAX 16
 
 static void
-add_bytes_row (GtkGrid       *grid,
+add_bytes_row (RwStatTable   *table,
                const char    *title,
                const double   values[],
                guint          n,
@@ -38,7 +40,7 @@ add_bytes_row (GtkGrid       *grid,
 
   for (guint i = 0; i < n; i++)
     cells[i] = rw_app_format_bytes (values[i], units);
-  rw_stat_grid_add_row (grid, title, (const char * const *) cells, n);
+  rw_stat_table_add_row (table, title, (const char * const *) cells);
   for (guint i = 0; i < n; i++)
     g_free (cells[i]);
 }
@@ -71,20 +73,17 @@ rw_fit_view_class_init (RwFitViewClass *klass)
 static void
 rw_fit_view_init (RwFitView *self)
 {
-  GtkWidget *heading;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->chart = g_object_new (RW_TYPE_CHART_CARD, "kind", RW_CHART_MEMORY, NULL);
   gtk_box_append (self->content, GTK_WIDGET (self->chart));
 
-  heading = gtk_label_new (_("Memory Breakdown"));
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "title-4");
-  gtk_box_append (self->content, heading);
+  gtk_box_append (self->content, rw_heading_new (_("Memory Breakdown"), 2));
 
-  self->grid = rw_stat_grid_new (_("Memory breakdown"));
-  gtk_box_append (self->content, self->grid);
+  self->table = RW_STAT_TABLE (rw_stat_table_new (_("Memory breakdown")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->table), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self->table), "stat-table");
+  gtk_box_append (self->content, GTK_WIDGET (self->table));
 }
 
 void
@@ -94,14 +93,14 @@ rw_fit_view_set_data (RwFitView   *self,
   guint n;
   const char *headers[N_MAX];
   double v[N_MAX] = { 0, };
-  GtkGrid *grid;
+  RwStatTable *table;
   char *cells[N_MAX] = { NULL, };
 
   g_return_if_fail (RW_IS_FIT_VIEW (self));
   g_return_if_fail (data != NULL);
 
   n = MIN (rw_chart_data_get_n_systems (data), N_MAX);
-  grid = GTK_GRID (self->grid);
+  table = self->table;
   gtk_label_set_label (self->subtitle, rw_chart_data_get_subtitle (data));
   rw_chart_card_set_data (self->chart, data);
 
@@ -110,7 +109,7 @@ rw_fit_view_set_data (RwFitView   *self,
       const RwSystem *system = rw_chart_data_get_system (data, i);
       headers[i] = system->short_name ? system->short_name : system->name;
     }
-  rw_stat_grid_reset (grid, headers, n);
+  rw_stat_table_set_columns (table, "", headers, n);
 
 /* Gradients and optimizer state only exist when training: rows that are
  * zero on every system are left out rather than listed as 0. */
@@ -123,7 +122,7 @@ rw_fit_view_set_data (RwFitView   *self,
         any |= v[i] != 0; \
       } \
     if (any) \
-      add_bytes_row (grid, title, v, n, rw_chart_data_get_memory_units (data)); \
+      add_bytes_row (table, title, v, n, rw_chart_data_get_memory_units (data)); \
   } G_STMT_END
 
   ROW (_("Weights"), weights, TRUE);
@@ -145,7 +144,7 @@ rw_fit_view_set_data (RwFitView   *self,
       cells[i] = g_strdup_printf (_("%u of %u"), e->layers_on_device,
                                   e->layers_on_device + e->layers_on_host);
     }
-  rw_stat_grid_add_row (grid, _("Layers on the GPU"), (const char * const *) cells, n);
+  rw_stat_table_add_row (table, _("Layers on the GPU"), (const char * const *) cells);
   for (guint i = 0; i < n; i++)
     {
       g_free (cells[i]);
@@ -157,7 +156,7 @@ rw_fit_view_set_data (RwFitView   *self,
         default: g_assert_not_reached ();
         }
     }
-  rw_stat_grid_add_row (grid, _("Verdict"), (const char * const *) cells, n);
+  rw_stat_table_add_row (table, _("Verdict"), (const char * const *) cells);
   for (guint i = 0; i < n; i++)
     g_free (cells[i]);
 }

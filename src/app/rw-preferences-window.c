@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rw-a11y.h"
 #include "rw-preferences-window.h"
 
 struct _RwPreferencesWindow
@@ -20,6 +21,9 @@ struct _RwPreferencesWindow
   GtkAdjustment        *years_adjustment;
   AdwEntryRow          *feed_row;
   GtkSwitch            *refresh_switch;
+  GtkSpinButton        *electricity_spin;
+  GtkSpinButton        *hours_spin;
+  GtkSpinButton        *years_spin;
 
   GSettings            *settings;
 };
@@ -89,12 +93,27 @@ rw_preferences_window_class_init (RwPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, years_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, feed_row);
   gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, refresh_switch);
+  gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, electricity_spin);
+  gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, hours_spin);
+  gtk_widget_class_bind_template_child (widget_class, RwPreferencesWindow, years_spin);
 }
 
 static void
 rw_preferences_window_init (RwPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkWidget *controls[] = {
+      GTK_WIDGET (self->electricity_spin), GTK_WIDGET (self->hours_spin),
+      GTK_WIDGET (self->years_spin), GTK_WIDGET (self->refresh_switch),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+      rw_a11y_name_from_row (ADW_ACTION_ROW (gtk_widget_get_ancestor (controls[i], ADW_TYPE_ACTION_ROW)));
+  }
+  rw_a11y_name_combo_items (self->units_row);
+  rw_a11y_name_combo_items (self->currency_row);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind_with_mapping (self->settings, "units", self->units_row, "selected",

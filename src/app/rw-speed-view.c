@@ -8,9 +8,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "rw-a11y.h"
 #include "rw-app-format.h"
 #include "rw-speed-view.h"
-#include "rw-stat-grid.h"
+#include "rw-stat-table.h"
+#include "rw-widget-util.h"
 
 struct _RwSpeedView
 {
@@ -20,7 +22,7 @@ struct _RwSpeedView
   GtkLabel    *subtitle;
 
   RwChartCard *chart;
-  GtkWidget   *grid;
+  RwStatTable *table;
   GtkWidget   *note;
 };
 
@@ -45,7 +47,7 @@ any_finite (RwChartData *data,
 }
 
 static void
-add_row (GtkGrid     *grid,
+add_row (RwStatTable *table,
          RwChartData *data,
          guint        n,
          const char  *title,
@@ -56,7 +58,7 @@ add_row (GtkGrid     *grid,
 
   for (guint i = 0; i < n; i++)
     cells[i] = format (G_STRUCT_MEMBER (double, rw_chart_data_get_estimate (data, i), offset));
-  rw_stat_grid_add_row (grid, title, (const char * const *) cells, n);
+  rw_stat_table_add_row (table, title, (const char * const *) cells);
   for (guint i = 0; i < n; i++)
     g_free (cells[i]);
 }
@@ -98,17 +100,14 @@ rw_speed_view_class_init (RwSpeedViewClass *klass)
 static void
 rw_speed_view_init (RwSpeedView *self)
 {
-  GtkWidget *heading;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  heading = gtk_label_new (_("Estimated Speed"));
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "title-4");
-  gtk_box_append (self->content, heading);
+  gtk_box_append (self->content, rw_heading_new (_("Estimated Speed"), 2));
 
-  self->grid = rw_stat_grid_new (_("Estimated speed"));
-  gtk_box_append (self->content, self->grid);
+  self->table = RW_STAT_TABLE (rw_stat_table_new (_("Estimated speed")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->table), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self->table), "stat-table");
+  gtk_box_append (self->content, GTK_WIDGET (self->table));
 
   self->note = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->note), 0);
@@ -127,7 +126,7 @@ rw_speed_view_set_data (RwSpeedView *self,
 {
   const char *headers[N_MAX];
   char *cells[N_MAX] = { NULL, };
-  GtkGrid *grid;
+  RwStatTable *table;
   gboolean decodes;
   guint n;
 
@@ -135,7 +134,7 @@ rw_speed_view_set_data (RwSpeedView *self,
   g_return_if_fail (data != NULL);
 
   n = MIN (rw_chart_data_get_n_systems (data), N_MAX);
-  grid = GTK_GRID (self->grid);
+  table = self->table;
   gtk_label_set_label (self->subtitle, rw_chart_data_get_subtitle (data));
   rw_chart_card_set_data (self->chart, data);
 
@@ -144,7 +143,7 @@ rw_speed_view_set_data (RwSpeedView *self,
       const RwSystem *system = rw_chart_data_get_system (data, i);
       headers[i] = system->short_name ? system->short_name : system->name;
     }
-  rw_stat_grid_reset (grid, headers, n);
+  rw_stat_table_set_columns (table, "", headers, n);
 
   /* Rows that apply to no machine (inference speeds of a training workload,
    * training speed of an inference one) are left out, not filled with n/a.
@@ -157,7 +156,7 @@ rw_speed_view_set_data (RwSpeedView *self,
       const RwWorkload *w = rw_chart_data_get_workload (data);
       g_autofree char *depth_title = rw_chart_data_dup_decode_title (w->depth);
 
-      add_row (grid, data, n, depth_title,
+      add_row (table, data, n, depth_title,
                G_STRUCT_OFFSET (RwEstimate, decode_tok_s), rw_app_format_tok_s);
 
       if (w->context > w->depth)
@@ -166,7 +165,7 @@ rw_speed_view_set_data (RwSpeedView *self,
 
           for (guint i = 0; i < n; i++)
             cells[i] = rw_app_format_tok_s (rw_chart_data_get_decode_full_context (data, i));
-          rw_stat_grid_add_row (grid, full_title, (const char * const *) cells, n);
+          rw_stat_table_add_row (table, full_title, (const char * const *) cells);
           for (guint i = 0; i < n; i++)
             g_clear_pointer (&cells[i], g_free);
         }
@@ -181,17 +180,17 @@ rw_speed_view_set_data (RwSpeedView *self,
         batched |= isfinite (e->decode_tok_s_total) && e->decode_tok_s_total != e->decode_tok_s;
       }
     if (batched)
-      add_row (grid, data, n, _("Decode, whole batch"),
+      add_row (table, data, n, _("Decode, whole batch"),
                G_STRUCT_OFFSET (RwEstimate, decode_tok_s_total), rw_app_format_tok_s);
   }
   if (any_finite (data, n, G_STRUCT_OFFSET (RwEstimate, prefill_tok_s)))
-    add_row (grid, data, n, _("Prefill"),
+    add_row (table, data, n, _("Prefill"),
              G_STRUCT_OFFSET (RwEstimate, prefill_tok_s), rw_app_format_tok_s);
   if (any_finite (data, n, G_STRUCT_OFFSET (RwEstimate, ttft_s)))
-    add_row (grid, data, n, _("Time to first token"),
+    add_row (table, data, n, _("Time to first token"),
              G_STRUCT_OFFSET (RwEstimate, ttft_s), rw_app_format_seconds);
   if (any_finite (data, n, G_STRUCT_OFFSET (RwEstimate, train_tok_s)))
-    add_row (grid, data, n, _("Training"),
+    add_row (table, data, n, _("Training"),
              G_STRUCT_OFFSET (RwEstimate, train_tok_s), rw_app_format_tok_s);
 
   if (decodes)
@@ -205,14 +204,14 @@ rw_speed_view_set_data (RwSpeedView *self,
           else
             cells[i] = g_strdup (e->decode_compute_bound ? _("Compute") : _("Memory bandwidth"));
         }
-      rw_stat_grid_add_row (grid, _("Decode limited by"), (const char * const *) cells, n);
+      rw_stat_table_add_row (table, _("Decode limited by"), (const char * const *) cells);
       for (guint i = 0; i < n; i++)
         g_free (cells[i]);
 
-      add_row (grid, data, n, _("Share of bandwidth reached"),
+      add_row (table, data, n, _("Share of bandwidth reached"),
                G_STRUCT_OFFSET (RwEstimate, decode_efficiency), format_percent);
     }
-  add_row (grid, data, n, _("Share of compute peak reached"),
+  add_row (table, data, n, _("Share of compute peak reached"),
            G_STRUCT_OFFSET (RwEstimate, prefill_efficiency), format_percent);
 
   gtk_label_set_label (GTK_LABEL (self->note),

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rw-a11y.h"
 #include "rw-build-editor.h"
 #include "rw-chart-card.h"
 #include "rw-export-dialog.h"
@@ -21,6 +22,7 @@ struct _RwWindow
   GtkToggleButton      *flap_toggle;
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *menu_button;
+  GtkButton            *export_button;
   AdwToastOverlay      *toast_overlay;
   AdwFlap              *flap;
   RwWorkloadSidebar    *sidebar;
@@ -682,6 +684,7 @@ rw_window_class_init (RwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwWindow, flap_toggle);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, sidebar);
@@ -727,6 +730,12 @@ static void
 rw_window_init (RwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Icon buttons: named by what they do; their tooltips say the same. */
+  rw_a11y_name (GTK_WIDGET (self->flap_toggle), _("Show workload sidebar"), NULL);
+  rw_a11y_name (GTK_WIDGET (self->menu_button), _("Main menu"), NULL);
+  rw_a11y_name (GTK_WIDGET (self->export_button), _("Export report"), NULL);
+  rw_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->imported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) json_object_unref);

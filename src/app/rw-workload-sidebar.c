@@ -10,8 +10,9 @@
 #include <math.h>
 
 #include "rigwise-render.h"
+#include "rw-a11y.h"
 #include "rw-app-format.h"
-#include "rw-stat-grid.h"
+#include "rw-widget-util.h"
 #include "rw-workload-sidebar.h"
 
 struct _RwWorkloadSidebar
@@ -36,6 +37,7 @@ struct _RwWorkloadSidebar
   GtkSwitch            *checkpointing_switch;
   AdwComboRow          *optimizer_row;
   GtkListBox           *systems_list;
+  GtkButton            *edit_button;
 
   RwCatalog            *catalog;
   GSettings            *settings;       /* how prices are written */
@@ -146,10 +148,18 @@ update_context_label (RwWorkloadSidebar *self)
   g_autofree char *long_text = rw_format_number (self->workload.context, 0);
   /* Translators: "32K (32,768 tokens)" */
   g_autofree char *text = g_strdup_printf (_("%s (%s tokens)"), short_text, long_text);
+  /* Translators: the context slider's value read aloud, "32K tokens" */
+  g_autofree char *spoken = g_strdup_printf (_("%s tokens"), short_text);
 
   gtk_label_set_label (self->context_label, text);
+  /* The slider moves over log2 of the length: its own value (15) means
+   * nothing when read aloud. GTK 4.8 exports no value text over AT-SPI, so
+   * the value itself is set to the tokens, after GtkRange set it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->context_scale),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, pow (2.0, gtk_adjustment_get_lower (self->context_adjustment)),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, pow (2.0, gtk_adjustment_get_upper (self->context_adjustment)),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) self->workload.context,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, spoken,
                                   -1);
 }
 
@@ -339,9 +349,6 @@ fill_systems (RwWorkloadSidebar *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), price);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, system->name,
-                                      -1);
       g_object_set_data_full (G_OBJECT (check), "system-id",
                               g_strdup (system->id), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
@@ -351,6 +358,9 @@ fill_systems (RwWorkloadSidebar *self,
                                G_CONNECT_SWAPPED);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* One Tab stop per system: the check box, named by the row's title
+       * and described by its price; a click anywhere on the row toggles it. */
+      rw_a11y_name_from_row (ADW_ACTION_ROW (row));
       gtk_list_box_append (self->systems_list, row);
       g_ptr_array_add (self->system_checks, check);
     }
@@ -442,6 +452,7 @@ rw_workload_sidebar_class_init (RwWorkloadSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwWorkloadSidebar, checkpointing_switch);
   gtk_widget_class_bind_template_child (widget_class, RwWorkloadSidebar, optimizer_row);
   gtk_widget_class_bind_template_child (widget_class, RwWorkloadSidebar, systems_list);
+  gtk_widget_class_bind_template_child (widget_class, RwWorkloadSidebar, edit_button);
 }
 
 static void
@@ -462,6 +473,23 @@ rw_workload_sidebar_init (RwWorkloadSidebar *self)
 
   gtk_drop_down_set_expression (self->model_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  rw_a11y_name_drop_down (self->model_dropdown, _("Model"),
+                          _("Choose a model from the catalog; type to search"));
+  rw_a11y_name (GTK_WIDGET (self->edit_button), _("Edit custom build"), NULL);
+  rw_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  rw_a11y_name_combo_items (self->weights_row);
+  rw_a11y_name_combo_items (self->kv_row);
+  rw_a11y_name_combo_items (self->mode_row);
+  rw_a11y_name_combo_items (self->optimizer_row);
+  {
+    GtkWidget *spins[] = {
+      GTK_WIDGET (self->batch_spin), GTK_WIDGET (self->seq_len_spin), GTK_WIDGET (self->micro_batch_spin),
+      GTK_WIDGET (self->rank_spin), GTK_WIDGET (self->checkpointing_switch),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+      rw_a11y_name_from_row (ADW_ACTION_ROW (gtk_widget_get_ancestor (spins[i], ADW_TYPE_ACTION_ROW)));
+  }
 
   g_signal_connect_swapped (self->model_dropdown, "notify::selected",
                             G_CALLBACK (on_input_changed_cb), self);
