@@ -104,6 +104,7 @@ _rw_render_breakeven_chart_full (const RwChartData  *data,
   g_return_if_fail (cr != NULL);
 
   _rw_canvas_begin (&c, cr, width, height, style);
+  c.geometry = geometry;
   top = _rw_header (&c, rw_chart_kind_get_title (RW_CHART_BREAKEVEN), data->subtitle);
 
   for (guint i = 0; i < data->n_systems && n_legend + 1 < G_N_ELEMENTS (legend); i++)

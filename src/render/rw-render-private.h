@@ -53,7 +53,8 @@ typedef struct
   double                 font;          /* base font size, px */
   double                 min_text;      /* no text smaller, px (11 at 1×) */
   double                 smallest_text; /* the smallest drawn so far, px */
-  RwChartGeometry       *geometry;      /* for tests: filled in by _end */
+  RwChartGeometry       *geometry;      /* a renderer sets it after _begin;
+                                           _end fills in smallest_text */
   double                 pad;           /* outer margin */
   double                 line;          /* hairline, one device pixel or more */
   double                 device_scale;  /* device px per user unit */
