@@ -28,5 +28,6 @@ rw_benchmark_free (RwBenchmark *benchmark)
   g_free (benchmark->date);
   g_free (benchmark->source);
   g_free (benchmark->note);
+  g_free (benchmark->exclude);
   g_free (benchmark);
 }

@@ -34,6 +34,7 @@ typedef struct
   char            *date;
   char            *source;
   char            *note;
+  char            *exclude;      /* why the row is kept out of calibration, else NULL */
 } RwBenchmark;
 
 RwBenchmark *rw_benchmark_new  (void);

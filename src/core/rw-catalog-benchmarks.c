@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Measured llama-bench rows for `rigwise-cli validate`, each naming a
- * system, model and weight format of the catalog.
+ * system (or a calibration device), model and weight format of the
+ * catalog; "exclude" says why a row is kept out of calibration.
  */
 #include "config.h"
 
@@ -19,7 +20,7 @@ rw_catalog_parse_benchmarks (RwCatalogLoad  *load,
 {
   static const char * const known[] = {
     "system", "model", "weights", "runtime", "api", "test", "depth", "batch", "ubatch", "tok_s",
-    "build", "date", "source", "note", NULL,
+    "build", "date", "source", "note", "exclude", NULL,
   };
   JsonArray *array = json_node_get_array (section);
 
@@ -41,6 +42,7 @@ rw_catalog_parse_benchmarks (RwCatalogLoad  *load,
       const char *source_date = NULL;
       const char *api = NULL;
       const char *note = NULL;
+      const char *exclude = NULL;
       char *end = NULL;
       guint64 tokens;
 
@@ -60,7 +62,8 @@ rw_catalog_parse_benchmarks (RwCatalogLoad  *load,
           || !rw_field_string (&where, entry, NULL, "source", FALSE, &ref, error)
           || !rw_field_string (&where, entry, NULL, "api", FALSE, &api, error)
           || !rw_field_uint (&where, entry, NULL, "ubatch", FALSE, 1, &benchmark->ubatch, error)
-          || !rw_field_string (&where, entry, NULL, "note", FALSE, &note, error))
+          || !rw_field_string (&where, entry, NULL, "note", FALSE, &note, error)
+          || !rw_field_string (&where, entry, NULL, "exclude", FALSE, &exclude, error))
         return FALSE;
       if (api != NULL)
         {
@@ -78,9 +81,10 @@ rw_catalog_parse_benchmarks (RwCatalogLoad  *load,
       if (!rw_field_is_date (date, TRUE))
         return rw_field_fail (&where, error, RW_CATALOG_ERROR_INVALID_VALUE, "date",
                               "“%s” is not YYYY, YYYY-MM or YYYY-MM-DD", date);
-      if (!rw_field_id_known (load->system_ids, load->catalog->system_index, system))
+      if (!rw_field_id_known (load->system_ids, load->catalog->system_index, system)
+          && !rw_field_id_known (load->device_ids, load->catalog->device_index, system))
         return rw_field_fail (&where, error, RW_CATALOG_ERROR_UNKNOWN_ID, "system",
-                              "no system “%s” in the catalog", system);
+                              "no system or device “%s” in the catalog", system);
       if (!rw_field_id_known (load->model_ids, load->catalog->model_index, model))
         return rw_field_fail (&where, error, RW_CATALOG_ERROR_UNKNOWN_ID, "model",
                               "no model “%s” in the catalog", model);
@@ -111,6 +115,7 @@ rw_catalog_parse_benchmarks (RwCatalogLoad  *load,
       benchmark->date = g_strdup (date);
       benchmark->source = g_strdup (url);
       benchmark->note = g_strdup (note);
+      benchmark->exclude = g_strdup (exclude);
       g_ptr_array_add (load->benchmarks, g_steal_pointer (&benchmark));
     }
   return TRUE;

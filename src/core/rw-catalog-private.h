@@ -16,6 +16,7 @@
  *   rw-catalog-models.c     section "models"
  *   rw-catalog-components.c section "components"
  *   rw-catalog-systems.c    section "systems"
+ *   rw-catalog-devices.c    section "devices" (GPUs measured, not compared)
  *   rw-catalog-benchmarks.c section "benchmarks"
  *   rw-catalog-prices.c     the price layers (bundled < feed < yours)
  *
@@ -70,6 +71,8 @@ struct _RwCatalog
   GPtrArray  *backends;       /* RwBackend* */
   GHashTable *backend_index;
   GHashTable *components;     /* id → RwComponent* (quantity 1, bundled price) */
+  GPtrArray  *devices;        /* RwSystem*: calibration hardware */
+  GHashTable *device_index;
   GPtrArray  *benchmarks;     /* RwBenchmark* */
   GHashTable *prices;         /* item id → RwPriceItem* */
 };
@@ -95,6 +98,8 @@ typedef struct
   GHashTable *component_currency; /* id → ISO 4217 code */
   GPtrArray  *systems;
   GHashTable *system_ids;
+  GPtrArray  *devices;
+  GHashTable *device_ids;
   GPtrArray  *benchmarks;
 } RwCatalogLoad;
 
@@ -110,7 +115,14 @@ gboolean rw_catalog_parse_backends   (RwCatalogLoad *load, JsonNode *section, GE
 gboolean rw_catalog_parse_models     (RwCatalogLoad *load, JsonNode *section, GError **error);
 gboolean rw_catalog_parse_components (RwCatalogLoad *load, JsonNode *section, GError **error);
 gboolean rw_catalog_parse_systems    (RwCatalogLoad *load, JsonNode *section, GError **error);
+gboolean rw_catalog_parse_devices    (RwCatalogLoad *load, JsonNode *section, GError **error);
 gboolean rw_catalog_parse_benchmarks (RwCatalogLoad *load, JsonNode *section, GError **error);
+
+/* Parts of a system entry the "devices" section shares
+ * (rw-catalog-systems.c): "peak" with "peak_assumed", and "apis". */
+typedef struct _RwFieldWhere RwFieldWhere;
+gboolean rw_catalog_parse_peaks (const RwFieldWhere *where, JsonObject *entry, RwSystem *system, GError **error);
+gboolean rw_catalog_parse_apis  (const RwFieldWhere *where, JsonObject *entry, RwSystem *system, GError **error);
 
 /* Components of this file, else of the catalog (rw-catalog-components.c). */
 const RwComponent *rw_catalog_load_lookup_component (RwCatalogLoad *load,
@@ -122,12 +134,12 @@ const char        *rw_catalog_load_component_currency (RwCatalogLoad *load,
 
 /* Where in the file an error is: the entry kind and id. Fields are paths
  * such as "memory.bandwidth.value" built with rw_field_join(). */
-typedef struct
+struct _RwFieldWhere
 {
   RwCatalogLoad *load;
   const char    *kind;       /* "system", "model", …; NULL at top level */
   const char    *id;         /* NULL before the id is known */
-} RwFieldWhere;
+};
 
 /* Sets @error to "FILE: KIND “ID”: field “FIELD”: MESSAGE" and returns FALSE. */
 G_GNUC_PRINTF (5, 6)

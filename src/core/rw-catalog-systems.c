@@ -131,11 +131,11 @@ parse_efficiencies (const RwFieldWhere  *where,
 }
 
 /* "apis": the compute APIs the accelerator has, default first. */
-static gboolean
-parse_apis (const RwFieldWhere  *where,
-            JsonObject          *entry,
-            RwSystem            *system,
-            GError             **error)
+gboolean
+rw_catalog_parse_apis (const RwFieldWhere  *where,
+                       JsonObject          *entry,
+                       RwSystem            *system,
+                       GError             **error)
 {
   JsonNode *node = json_object_get_member (entry, "apis");
   JsonArray *array;
@@ -216,11 +216,11 @@ parse_panels (const RwFieldWhere  *where,
   return TRUE;
 }
 
-static gboolean
-parse_peaks (const RwFieldWhere  *where,
-             JsonObject          *entry,
-             RwSystem            *system,
-             GError             **error)
+gboolean
+rw_catalog_parse_peaks (const RwFieldWhere  *where,
+                        JsonObject          *entry,
+                        RwSystem            *system,
+                        GError             **error)
 {
   static const char * const precisions[] = { "fp4", "fp8", "int8", "fp16", "fp32", NULL };
   JsonObject *published = NULL;
@@ -392,8 +392,8 @@ rw_catalog_parse_systems (RwCatalogLoad  *load,
                                    NULL, &system->link_bandwidth, error)))
         return FALSE;
 
-      if (!parse_peaks (&where, entry, system, error)
-          || !parse_apis (&where, entry, system, error))
+      if (!rw_catalog_parse_peaks (&where, entry, system, error)
+          || !rw_catalog_parse_apis (&where, entry, system, error))
         return FALSE;
 
       if (!rw_field_object (&where, entry, NULL, "power", TRUE, &power, error)

@@ -22,7 +22,7 @@ G_DEFINE_FINAL_TYPE (RwCatalog, rw_catalog, G_TYPE_OBJECT)
  * *.json in a catalog directory follows in alphabetical order. */
 static const char * const ordered_files[] = {
   "sources.json", "formats.json", "backends.json", "models.json", "systems.json",
-  "benchmarks.json",
+  "devices.json", "benchmarks.json",
 };
 
 /* Sections in dependency order: sources before the figures citing them,
@@ -40,6 +40,7 @@ static const struct
   { "models", JSON_NODE_ARRAY, "an array", rw_catalog_parse_models },
   { "components", JSON_NODE_ARRAY, "an array", rw_catalog_parse_components },
   { "systems", JSON_NODE_ARRAY, "an array", rw_catalog_parse_systems },
+  { "devices", JSON_NODE_ARRAY, "an array", rw_catalog_parse_devices },
   { "benchmarks", JSON_NODE_ARRAY, "an array", rw_catalog_parse_benchmarks },
 };
 
@@ -59,6 +60,8 @@ load_clear (RwCatalogLoad *load)
   g_clear_pointer (&load->component_currency, g_hash_table_unref);
   g_clear_pointer (&load->systems, g_ptr_array_unref);
   g_clear_pointer (&load->system_ids, g_hash_table_unref);
+  g_clear_pointer (&load->devices, g_ptr_array_unref);
+  g_clear_pointer (&load->device_ids, g_hash_table_unref);
   g_clear_pointer (&load->benchmarks, g_ptr_array_unref);
 }
 
@@ -162,6 +165,16 @@ commit (RwCatalogLoad *load)
     }
   g_free (items);
 
+  items = g_ptr_array_steal (load->devices, &n);
+  for (gsize i = 0; i < n; i++)
+    {
+      RwSystem *device = items[i];
+
+      replace_or_append (self->devices, self->device_index, device->id, device,
+                         G_STRUCT_OFFSET (RwSystem, id), (GDestroyNotify) rw_system_unref);
+    }
+  g_free (items);
+
   items = g_ptr_array_steal (load->benchmarks, &n);
   for (gsize i = 0; i < n; i++)
     g_ptr_array_add (self->benchmarks, items[i]);
@@ -170,6 +183,8 @@ commit (RwCatalogLoad *load)
   /* A new or replaced backend reaches every system on its API. */
   for (guint i = 0; i < self->systems->len; i++)
     rw_system_attach_backends (g_ptr_array_index (self->systems, i), self->backends);
+  for (guint i = 0; i < self->devices->len; i++)
+    rw_system_attach_backends (g_ptr_array_index (self->devices, i), self->backends);
 
   rw_catalog_apply_prices (self);
 }
@@ -190,6 +205,8 @@ rw_catalog_finalize (GObject *object)
   g_clear_pointer (&self->backend_index, g_hash_table_unref);
   g_clear_pointer (&self->backends, g_ptr_array_unref);
   g_clear_pointer (&self->components, g_hash_table_unref);
+  g_clear_pointer (&self->device_index, g_hash_table_unref);
+  g_clear_pointer (&self->devices, g_ptr_array_unref);
   g_clear_pointer (&self->benchmarks, g_ptr_array_unref);
   g_clear_pointer (&self->prices, g_hash_table_unref);
   g_clear_pointer (&self->sources, g_hash_table_unref);
@@ -221,6 +238,8 @@ rw_catalog_init (RwCatalog *self)
   /* Keys are the components' own ids. */
   self->components = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) rw_component_free);
+  self->devices = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_system_unref);
+  self->device_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->benchmarks = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_benchmark_free);
   self->prices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) rw_price_item_free);
@@ -260,7 +279,7 @@ rw_catalog_load_file (RwCatalog   *self,
 {
   static const char * const known[] = {
     "rigwise-catalog", "sources", "formats", "backends", "models", "components", "systems",
-    "benchmarks", NULL,
+    "devices", "benchmarks", NULL,
   };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *basename = NULL;
@@ -305,6 +324,8 @@ rw_catalog_load_file (RwCatalog   *self,
   load.component_currency = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   load.systems = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_system_unref);
   load.system_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  load.devices = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_system_unref);
+  load.device_ids = g_hash_table_new (g_str_hash, g_str_equal);
   load.benchmarks = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_benchmark_free);
 
   ok = rw_field_check_members (&where, object, NULL, known, error);
@@ -552,4 +573,29 @@ rw_catalog_lookup_backend (RwCatalog  *self,
   g_return_val_if_fail (RW_IS_CATALOG (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
   return g_hash_table_lookup (self->backend_index, id);
+}
+
+guint
+rw_catalog_get_n_devices (RwCatalog *self)
+{
+  g_return_val_if_fail (RW_IS_CATALOG (self), 0);
+  return self->devices->len;
+}
+
+RwSystem *
+rw_catalog_get_device (RwCatalog *self,
+                       guint      index)
+{
+  g_return_val_if_fail (RW_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (index < self->devices->len, NULL);
+  return g_ptr_array_index (self->devices, index);
+}
+
+RwSystem *
+rw_catalog_lookup_device (RwCatalog  *self,
+                          const char *id)
+{
+  g_return_val_if_fail (RW_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->device_index, id);
 }

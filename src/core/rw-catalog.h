@@ -38,7 +38,7 @@ const char         *rw_catalog_get_data_dir       (void);
 char               *rw_catalog_get_user_dir       (void);
 
 /* Loads one catalog file: a JSON object with any of "sources", "formats",
- * "backends", "models", "systems", "components", "benchmarks". Entries override earlier
+ * "backends", "models", "systems", "components", "devices", "benchmarks". Entries override earlier
  * ones with the same id. On error nothing from the file is kept and the
  * message names the file, the entry and the field. */
 gboolean            rw_catalog_load_file          (RwCatalog      *self,
@@ -78,6 +78,14 @@ guint               rw_catalog_get_n_backends     (RwCatalog      *self);
 const RwBackend    *rw_catalog_get_backend        (RwCatalog      *self,
                                                    guint           index);
 const RwBackend    *rw_catalog_lookup_backend     (RwCatalog      *self,
+                                                   const char     *id);
+
+/* GPUs measured but not offered for comparison ("devices" section): their
+ * benchmark rows calibrate the backends. Single-device systems. */
+guint               rw_catalog_get_n_devices      (RwCatalog      *self);
+RwSystem           *rw_catalog_get_device         (RwCatalog      *self,
+                                                   guint           index);
+RwSystem           *rw_catalog_lookup_device      (RwCatalog      *self,
                                                    const char     *id);
 
 GPtrArray          *rw_catalog_get_benchmarks     (RwCatalog      *self);

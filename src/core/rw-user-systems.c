@@ -81,6 +81,17 @@ system_to_json (const RwSystem *system)
   json_object_set_string_member (entry, "memory_model",
                                  system->memory_model == RW_MEMORY_UNIFIED ? "unified" : "discrete");
   json_object_set_int_member (entry, "n_devices", system->n_devices);
+  if (system->apis != 0)
+    {
+      JsonArray *apis = json_array_new ();
+
+      /* The default API first, as the catalog lists it. */
+      json_array_add_string_element (apis, rw_api_to_string (system->api));
+      for (guint a = 0; a < RW_API_N; a++)
+        if (a != system->api && (system->apis & (1u << a)))
+          json_array_add_string_element (apis, rw_api_to_string ((RwApi) a));
+      json_object_set_array_member (entry, "apis", apis);
+    }
   json_object_set_string_member (entry, "currency", system->currency);
   json_object_set_string_member (entry, "kind", rw_system_kind_to_string (system->kind));
 
@@ -178,6 +189,8 @@ system_to_json (const RwSystem *system)
         json_object_set_double_member (o, "train_compute", e->train_compute);
       if (e->decode_latency > 0)
         json_object_set_double_member (o, "decode_latency_ms", e->decode_latency * 1000);
+      if (e->matmul_scale != 1)
+        json_object_set_double_member (o, "matmul_scale", e->matmul_scale);
       json_object_set_string_member (o, "source", e->source ? e->source : "");
       json_object_set_object_member (efficiency, e->runtime, o);
     }
@@ -622,6 +635,10 @@ rw_user_systems_build (RwCatalog       *catalog,
         scale_figure (&system->peak[p], &template->peak[p], factor, template->id);
       rw_figure_copy_into (&system->link_bandwidth, &template->link_bandwidth);
       system->n_devices = count;
+      /* The new GPU's compute APIs, and so its backends. */
+      system->apis = template->apis;
+      system->api = template->api;
+      rw_system_attach_backends (system, template->backends);
 
       /* Efficiencies were calibrated on that GPU. */
       g_ptr_array_set_size (system->efficiencies, 0);

@@ -63,7 +63,7 @@ test_section (void)
   g_assert_cmpfloat (vulkan->vector_compute, ==, 0);
   g_assert_cmpuint (vulkan->ubatch, ==, 512);
   g_assert_cmpuint (vulkan->n_rows, ==, 0);
-  g_assert_null (rw_catalog_lookup_backend (catalog, "llama.cpp/metal"));
+  g_assert_null (rw_catalog_lookup_backend (catalog, "vllm/cuda"));
 }
 
 /* A system lists its APIs, the first is the default; the catalog attaches

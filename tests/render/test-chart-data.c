@@ -191,12 +191,13 @@ test_tables (void)
   row = g_ptr_array_index (memory->rows, 1);
   g_assert_cmpstr (row[memory->n_columns - 1], ==, "Spills to host RAM");
 
-  /* GB10's INT8 peak is unpublished: the cell says so, never "$0"; its
-   * FP8 peak is assumed (dense FP4 / 4 = 125 TFLOP/s): $3,999 / 125 =
-   * $31.99, marked as approximate. */
+  /* GB10's FP8 peak is assumed (dense FP4 / 4 = 125 TFLOP/s): $3,999 /
+   * 125 = $31.99, marked as approximate; so is its INT8 peak (dense FP4 /
+   * 2 = 250 TOPS: $16.00). The RTX 4090 has no FP4 at all: the cell says
+   * so, never "$0". */
   row = g_ptr_array_index (cost->rows, 0);
   g_assert_cmpuint (cost->n_columns, ==, 2 + RW_PRECISION_N + 2);
-  g_assert_cmpstr (row[2 + RW_PRECISION_INT8], ==, "not published");
+  g_assert_cmpstr (row[2 + RW_PRECISION_INT8], ==, "≈$16.00");
   g_assert_cmpstr (row[2 + RW_PRECISION_FP8], ==, "≈$31.99");
 
   /* Depths 1K, 2K, 4K … 1M: eleven rows. */
@@ -231,7 +232,7 @@ test_describe (void)
 
     g_assert_nonnull (strstr (memory, "does not fit"));
     g_assert_nonnull (strstr (memory, "spill to host RAM"));
-    g_assert_nonnull (strstr (cost, "INT8 not published"));
+    g_assert_nonnull (strstr (cost, "INT8 ≈$16.00"));
     g_assert_nonnull (strstr (cost, "FP8 ≈$31.99"));
   }
   g_assert_nonnull (strstr (rw_chart_data_get_subtitle (data), "BF16"));

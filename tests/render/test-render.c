@@ -137,51 +137,54 @@ static void
 test_cost_unpublished_has_no_bar (void)
 {
   g_autoptr(RwChartData) data = test_chart_data (catalog, "llama-3.1-8b", "q4_k_m", 8192,
-                                                 "dgx-spark", "custom-5090", NULL);
-  const RwEstimate *spark = rw_chart_data_get_estimate (data, 0);
+                                                 "dgx-spark", "custom-4090", NULL);
+  const RwEstimate *ada = rw_chart_data_get_estimate (data, 1);
   const RwSystem *spark_system = rw_chart_data_get_system (data, 0);
+  const RwSystem *ada_system = rw_chart_data_get_system (data, 1);
   RwChartGeometry g = { 0 };
   RwChartStyle style;
   cairo_surface_t *surface;
-  guint32 spark_color, custom_color;
-  const RwRect *int8, *fp8, *fp4;
+  guint32 spark_color, ada_color;
+  const RwRect *fp4, *fp8, *ada_fp8;
   guint n = 0;
   double base;
 
-  g_assert_true (isnan (spark->per_tflop[RW_PRECISION_INT8]));
-  g_assert_false (spark_system->peak[RW_PRECISION_INT8].assumed);
-  g_assert_true (isfinite (spark->per_tflop[RW_PRECISION_FP8]));
+  /* Ada tensor cores have no FP4: no peak, so no cost per TFLOP. */
+  g_assert_true (isnan (ada->per_tflop[RW_PRECISION_FP4]));
+  g_assert_false (ada_system->peak[RW_PRECISION_FP4].assumed);
+  g_assert_true (isfinite (ada->per_tflop[RW_PRECISION_FP8]));
+  g_assert_false (ada_system->peak[RW_PRECISION_FP8].assumed);
   g_assert_true (spark_system->peak[RW_PRECISION_FP8].assumed);
 
   rw_chart_style_init_light (&style);
   spark_color = test_rgb (&style.series[0]);
-  custom_color = test_rgb (&style.series[1]);
+  ada_color = test_rgb (&style.series[1]);
   surface = test_render (data, RW_CHART_COST, 1280, 800, 1, &style, &g);
   test_save_artifact (surface, "cost-1280x800.png");
 
   g_assert_cmpuint (g.n_bars, ==, RW_PRECISION_N * 2);
-  int8 = &g.bars[RW_PRECISION_INT8 * 2 + 0];
-  fp8 = &g.bars[RW_PRECISION_FP8 * 2 + 0];
   fp4 = &g.bars[RW_PRECISION_FP4 * 2 + 1];
-  g_assert_cmpfloat (int8->height, ==, 0);
+  fp8 = &g.bars[RW_PRECISION_FP8 * 2 + 0];
+  ada_fp8 = &g.bars[RW_PRECISION_FP8 * 2 + 1];
+  g_assert_cmpfloat (fp4->height, ==, 0);
   g_assert_cmpfloat (fp8->height, >, 0);
-  g_assert_cmpfloat (fp4->height, >, 0);
+  g_assert_cmpfloat (ada_fp8->height, >, 0);
   base = g.plot.y + g.plot.height - 2;
 
-  /* Every row of the INT8 slot, baseline to top of plot: no Spark colour. */
+  /* Every row of the 4090's FP4 slot, baseline to top of plot: no 4090 colour. */
   for (double y = g.plot.y; y < g.plot.y + g.plot.height - 1; y += 1)
-    n += test_count_row (surface, y, int8->x, int8->x + int8->width, spark_color);
+    n += test_count_row (surface, y, fp4->x, fp4->x + fp4->width, ada_color);
   g_assert_cmpuint (n, ==, 0);
-  /* The assumed FP8 bar: outlined in the Spark colour, pale inside. */
+  /* The assumed FP8 bar of the Spark: outlined in its colour, pale inside. */
   g_assert_cmpuint (test_count_row (surface, base - 4, fp8->x + 4, fp8->x + fp8->width - 4, spark_color), ==, 0);
   g_assert_true (test_color_near (test_pixel (surface, fp8->x + fp8->width / 2, base - 4),
                                   test_rgb (&(RwColor) { style.series[0].red * 0.45 + 0.55,
                                                          style.series[0].green * 0.45 + 0.55,
                                                          style.series[0].blue * 0.45 + 0.55, 1 }), 3));
   g_assert_true (test_color_near (test_pixel (surface, fp8->x + 0.5, base - 4), spark_color, 3));
-  /* The published FP4 bar of the 5090 is solid, just above the baseline. */
-  g_assert_cmpuint (test_count_row (surface, base, fp4->x, fp4->x + fp4->width, custom_color),
-                    >=, (guint) fp4->width - 2);
+  /* The published FP8 bar of the 4090 is solid, just above the baseline. */
+  g_assert_cmpuint (test_count_row (surface, base, ada_fp8->x, ada_fp8->x + ada_fp8->width, ada_color),
+                    >=, (guint) ada_fp8->width - 2);
   cairo_surface_destroy (surface);
 }
 
