@@ -197,6 +197,9 @@ void    _rw_speed_estimate       (const RwSystem    *system,
  * together (@tokens need not be whole: see RwBackend.expert_spread). */
 double  _rw_speed_expert_union   (const RwShape     *shape,
                                   double             tokens);
+/* The attention (and recurrence) FLOPs of the workload's prompt. */
+double  _rw_speed_attention_flops (const RwWorkload *workload,
+                                   const RwShape    *shape);
 void    _rw_cost_estimate        (const RwSystem    *system,
                                   const RwWorkload  *workload,
                                   RwEstimate        *out);

@@ -157,9 +157,9 @@ prefill_time (const RwSystem    *system,
  * depth + prompt/2 earlier ones, windowed layers to at most the window,
  * sparse ones to the top-k after the indexer scored them all; recurrent
  * layers (linear attention, Mamba2) cost the same at any depth. */
-static double
-attention_flops (const RwWorkload *workload,
-                 const RwShape    *shape)
+double
+_rw_speed_attention_flops (const RwWorkload *workload,
+                           const RwShape    *shape)
 {
   double attended = workload->depth + workload->prompt / 2.0;
   double full_attended = shape->sparse_topk > 0 ? MIN (attended, shape->sparse_topk) : attended;
@@ -243,7 +243,7 @@ backend_speed (const RwSystem     *system,
   t_flops = 2 * (shape->compute_params - shape->routed_params) * workload->prompt / rate_dense
             + (shape->routed_params > 0
                ? 2 * shape->routed_params * workload->prompt / (rate_experts * moe_eff) : 0)
-            + attention_flops (workload, shape) / rate_attention;
+            + _rw_speed_attention_flops (workload, shape) / rate_attention;
   t_prefill = prefill_time (system, workload, shape, placement, t_flops, ubatch,
                             bw_device * backend->weight_bandwidth);
   if (isfinite (t_prefill) && t_prefill > 0)
@@ -286,7 +286,7 @@ efficiency_speed (const RwSystem     *system,
   out->decode_tok_s = 1 / step;
   out->decode_tok_s_total = batch / step;
 
-  t_flops = (2 * shape->compute_params * workload->prompt + attention_flops (workload, shape))
+  t_flops = (2 * shape->compute_params * workload->prompt + _rw_speed_attention_flops (workload, shape))
             / compute;
   t_prefill = prefill_time (system, workload, shape, placement, t_flops, RW_UBATCH, bw_device);
   if (isfinite (t_prefill) && t_prefill > 0)

@@ -256,7 +256,7 @@ impossible (const RwSystem    *system,
   if (b->kind == RW_BENCHMARK_DECODE)
     {
       double bytes = _rw_range_weights (&shape, &all, shape.expert_fraction) + shape.head_bytes
-                     + _rw_range_kv (&shape, &all, workload->depth) * workload->batch;
+                     + _rw_range_kv_read (&shape, &all, workload->depth) * workload->batch;
       double implied = bytes * b->tok_s / workload->batch;
       double peak = system->device_bandwidth.value / n_devices;
 
@@ -266,11 +266,8 @@ impossible (const RwSystem    *system,
     }
   else
     {
-      double attended = workload->depth + workload->prompt / 2.0;
       double flops = 2 * shape.compute_params
-                     + shape.attention_flops * (shape.n_full * attended
-                                                + (shape.n_layers - shape.n_full)
-                                                  * MIN (attended, shape.window));
+                     + _rw_speed_attention_flops (workload, &shape) / workload->prompt;
       double implied = flops * b->tok_s;
       double peak = 0;
 
