@@ -23,6 +23,8 @@ struct _RwFitView
 
   RwChartCard *chart;
   RwStatTable *table;
+  GtkLabel    *fits_caption;
+  RwStatTable *fits_table;
 };
 
 G_DEFINE_FINAL_TYPE (RwFitView, rw_fit_view, GTK_TYPE_WIDGET)
@@ -84,6 +86,17 @@ rw_fit_view_init (RwFitView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->table), "card");
   gtk_widget_add_css_class (GTK_WIDGET (self->table), "stat-table");
   gtk_box_append (self->content, GTK_WIDGET (self->table));
+
+  gtk_box_append (self->content, rw_heading_new (_("What Fits"), 2));
+  self->fits_caption = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->fits_caption, 0);
+  gtk_label_set_wrap (self->fits_caption, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->fits_caption), "dim-label");
+  gtk_box_append (self->content, GTK_WIDGET (self->fits_caption));
+  self->fits_table = RW_STAT_TABLE (rw_stat_table_new (_("What fits")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->fits_table), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self->fits_table), "stat-table");
+  gtk_box_append (self->content, GTK_WIDGET (self->fits_table));
 }
 
 void
@@ -133,21 +146,34 @@ rw_fit_view_set_data (RwFitView   *self,
   ROW (_("Runtime overhead"), overhead, TRUE);
   ROW (_("Total"), total, TRUE);
   ROW (_("Usable GPU or unified memory"), device_capacity, TRUE);
-  ROW (_("Usable with host RAM"), capacity, TRUE);
-  ROW (_("Spilled to host RAM"), spill, TRUE);
+  /* Training does not offload: host RAM and layer placement mean nothing
+   * for it. */
+  if (rw_chart_data_get_workload (data)->mode == RW_MODE_INFERENCE)
+    {
+      ROW (_("Usable with host RAM"), capacity, TRUE);
+      ROW (_("Spilled to host RAM"), spill, TRUE);
+    }
 #undef ROW
 
-  for (guint i = 0; i < n; i++)
+  if (rw_chart_data_get_workload (data)->mode == RW_MODE_INFERENCE)
     {
-      const RwEstimate *e = rw_chart_data_get_estimate (data, i);
-      /* Translators: layers on the GPU of all layers */
-      cells[i] = g_strdup_printf (_("%u of %u"), e->layers_on_device,
-                                  e->layers_on_device + e->layers_on_host);
+      for (guint i = 0; i < n; i++)
+        {
+          const RwEstimate *e = rw_chart_data_get_estimate (data, i);
+
+          if (e->fit == RW_FIT_DOES_NOT_FIT)
+            cells[i] = g_strdup (_("n/a"));
+          else
+            /* Translators: layers on the GPU of all layers */
+            cells[i] = g_strdup_printf (_("%u of %u"), e->layers_on_device,
+                                        e->layers_on_device + e->layers_on_host);
+        }
+      rw_stat_table_add_row (table, _("Layers on the GPU"), (const char * const *) cells);
+      for (guint i = 0; i < n; i++)
+        g_clear_pointer (&cells[i], g_free);
     }
-  rw_stat_table_add_row (table, _("Layers on the GPU"), (const char * const *) cells);
   for (guint i = 0; i < n; i++)
     {
-      g_free (cells[i]);
       switch (rw_chart_data_get_estimate (data, i)->fit)
         {
         case RW_FIT_FITS: cells[i] = g_strdup (_("Fits")); break;
@@ -159,6 +185,132 @@ rw_fit_view_set_data (RwFitView   *self,
   rw_stat_table_add_row (table, _("Verdict"), (const char * const *) cells);
   for (guint i = 0; i < n; i++)
     g_free (cells[i]);
+}
+
+/* How many of the models that fit each machine the section names. */
+#define N_MODELS_SHOWN 5
+
+static char *
+context_text (guint         tokens,
+              const RwLimit limit,
+              gboolean      show_limit)
+{
+  g_autofree char *t = NULL;
+
+  if (tokens == 0)
+    return g_strdup (_("None"));
+  t = rw_app_format_tokens (tokens);
+  if (!show_limit)
+    return g_steal_pointer (&t);
+  if (limit == RW_LIMIT_MODEL)
+    /* Translators: the longest context, stopped by the model's own limit, "128K (model limit)" */
+    return g_strdup_printf (_("%s (model limit)"), t);
+  /* Translators: the longest context, stopped by memory, "92K (memory)" */
+  return g_strdup_printf (_("%s (memory)"), t);
+}
+
+void
+rw_fit_view_set_what_fits (RwFitView          *self,
+                           const RwWorkload   *workload,
+                           RwWhatFits * const *fits,
+                           guint               n_fits)
+{
+  const char *headers[N_MAX];
+  char *cells[N_MAX] = { NULL, };
+  RwStatTable *table;
+  guint n;
+  gboolean training;
+  g_autofree char *tokens = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *best_title = NULL;
+
+  g_return_if_fail (RW_IS_FIT_VIEW (self));
+  g_return_if_fail (workload != NULL);
+
+  n = MIN (n_fits, N_MAX);
+  table = self->fits_table;
+  training = workload->mode != RW_MODE_INFERENCE;
+  for (guint i = 0; i < n; i++)
+    headers[i] = fits[i]->system->short_name ? fits[i]->system->short_name : fits[i]->system->name;
+  rw_stat_table_set_columns (table, "", headers, n);
+
+  tokens = rw_app_format_tokens (training ? workload->seq_len : workload->context);
+  caption = training
+    /* Translators: the Fit view's "What Fits" section when fine-tuning; %s is a format ("BF16") */
+    ? g_strdup_printf (_("The longest training sequence each machine holds in fast memory, and the "
+                         "catalog’s models that fit with %s weights, fastest first."),
+                       workload->weights->name)
+    /* Translators: the Fit view's "What Fits" section; %s is the weight format, %s the context ("32K") */
+    : g_strdup_printf (_("The longest context each machine runs, the weight format with the most bits "
+                         "that fits in fast memory, and the catalog’s models that fit with %s weights "
+                         "at %s, fastest first."),
+                       workload->weights->name, tokens);
+  gtk_label_set_label (self->fits_caption, caption);
+
+  if (!training)
+    {
+      for (guint i = 0; i < n; i++)
+        cells[i] = context_text (fits[i]->max_context, fits[i]->limited_by, TRUE);
+      rw_stat_table_add_row (table, _("Longest context"), (const char * const *) cells);
+      for (guint i = 0; i < n; i++)
+        g_clear_pointer (&cells[i], g_free);
+    }
+
+  for (guint i = 0; i < n; i++)
+    cells[i] = context_text (fits[i]->max_context_on_device, fits[i]->limited_by,
+                             fits[i]->max_context_on_device == fits[i]->max_context);
+  rw_stat_table_add_row (table, training ? _("Longest sequence") : _("Longest in fast memory"),
+                         (const char * const *) cells);
+  for (guint i = 0; i < n; i++)
+    g_clear_pointer (&cells[i], g_free);
+
+  if (!training)
+    {
+      for (guint i = 0; i < n; i++)
+        cells[i] = g_strdup (fits[i]->best_weights != NULL ? fits[i]->best_weights->name : _("None"));
+      /* Translators: a row title: the best weight format at the chosen context, "Best weights at 32K" */
+      best_title = g_strdup_printf (_("Best weights at %s"), tokens);
+      rw_stat_table_add_row (table, best_title, (const char * const *) cells);
+      for (guint i = 0; i < n; i++)
+        g_clear_pointer (&cells[i], g_free);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      GArray *models = fits[i]->models;
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint m = 0; m < models->len && m < N_MODELS_SHOWN; m++)
+        {
+          const RwModelFit *fit = &g_array_index (models, RwModelFit, m);
+          g_autofree char *speed = rw_app_format_tok_s (fit->tok_s);
+
+          if (m > 0)
+            g_string_append_c (text, '\n');
+          /* Translators: a model that fits and its speed, "Llama 3.1 8B, 45 tok/s" */
+          g_string_append_printf (text, _("%s, %s"), fit->model->name ? fit->model->name : fit->model->id,
+                                  speed);
+        }
+      if (models->len > N_MODELS_SHOWN)
+        {
+          g_string_append_c (text, '\n');
+          /* Translators: how many more models fit than are listed */
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                     models->len - N_MODELS_SHOWN),
+                                  models->len - N_MODELS_SHOWN);
+        }
+      cells[i] = models->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : g_strdup (_("None"));
+    }
+  rw_stat_table_add_row (table, _("Models that fit"), (const char * const *) cells);
+  for (guint i = 0; i < n; i++)
+    g_free (cells[i]);
+}
+
+RwStatTable *
+rw_fit_view_get_what_fits_table (RwFitView *self)
+{
+  g_return_val_if_fail (RW_IS_FIT_VIEW (self), NULL);
+  return self->fits_table;
 }
 
 RwChartCard *

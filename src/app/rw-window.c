@@ -176,6 +176,27 @@ remember_file (RwWindow *self,
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+/* The Fit view's "What Fits": a search on the core per machine, about a
+ * hundred estimates each, cheap enough for every change. */
+static void
+update_what_fits (RwWindow          *self,
+                  RwSystem         **systems,
+                  guint              n,
+                  const RwWorkload  *workload)
+{
+  g_autoptr(GPtrArray) fits = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_what_fits_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      RwWhatFits *f = rw_what_fits (self->catalog, systems[i], workload, NULL);
+
+      /* The workload was estimated already: it is valid. */
+      g_return_if_fail (f != NULL);
+      g_ptr_array_add (fits, f);
+    }
+  rw_fit_view_set_what_fits (self->fit_view, workload, (RwWhatFits * const *) fits->pdata, fits->len);
+}
+
 /* The banner under the header bar: what the workload asks beyond its
  * model, in every view. */
 static void
@@ -850,6 +871,7 @@ rw_window_recompute (RwWindow *self)
   show_warnings (self, rw_chart_data_get_warnings (data));
   rw_compare_view_set_data (self->compare_view, data);
   rw_fit_view_set_data (self->fit_view, data);
+  update_what_fits (self, (RwSystem **) systems->pdata, systems->len, &workload);
   rw_speed_view_set_data (self->speed_view, data);
   rw_cost_view_set_data (self->cost_view, data);
   update_actions (self);

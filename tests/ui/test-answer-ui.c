@@ -203,6 +203,59 @@ test_limit_banner (Fixture       *fixture,
   g_assert_false (gtk_revealer_get_reveal_child (banner));
 }
 
+static gboolean
+table_has_cell (RwStatTable *table,
+                const char  *text)
+{
+  for (guint r = 0; r < rw_stat_table_get_n_rows (table); r++)
+    for (guint c = 0; c <= rw_stat_table_get_n_columns (table); c++)
+      if (g_strcmp0 (rw_stat_table_get_cell (table, r, c), text) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* The Fit view's What Fits shows the core's search, and follows changes:
+ * Qwen2.5 14B at Q4_K_M fits the Spark up to the model's 128K, in BF16 at
+ * 32K; the RTX 5090's 32 GiB hold a little less than 128K in fast memory,
+ * and the figure shown is the edge the core found (an estimate there fits,
+ * 1K more does not). */
+static void
+test_what_fits_section (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  RwWorkloadSidebar *sidebar = rw_window_get_sidebar (fixture->window);
+  RwStatTable *grid = rw_fit_view_get_what_fits_table (rw_window_get_fit_view (fixture->window));
+  const RwWorkload *workload;
+  g_autoptr(RwWhatFits) fits = NULL;
+  g_autofree char *edge = NULL;
+  RwWorkload w;
+  RwEstimate e;
+
+  default_comparison (fixture->window);
+  adw_view_stack_set_visible_child_name (rw_window_get_view_stack (fixture->window), "fit");
+  g_assert_true (rw_workload_sidebar_select_model (sidebar, "qwen2.5-14b"));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (table_has_cell (grid, "128K (model limit)"));
+  g_assert_true (table_has_cell (grid, "BF16"));
+
+  rw_workload_sidebar_set_context (sidebar, 131072);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  workload = rw_chart_data_get_workload (rw_window_get_chart_data (fixture->window));
+  fits = rw_what_fits (fixture->catalog, rw_catalog_lookup_system (fixture->catalog, "custom-5090"),
+                       workload, NULL);
+  g_assert_cmpuint (fits->max_context_on_device, >, 0);
+  g_assert_cmpuint (fits->max_context_on_device, <, 131072);
+  edge = g_strdup_printf ("%uK", fits->max_context_on_device / 1024);
+  g_assert_true (table_has_cell (grid, edge));
+  w = *workload;
+  w.context = fits->max_context_on_device;
+  g_assert_true (rw_estimate (rw_catalog_lookup_system (fixture->catalog, "custom-5090"), &w, &e, NULL));
+  g_assert_cmpint (e.fit, ==, RW_FIT_FITS);
+  w.context += 1024;
+  g_assert_true (rw_estimate (rw_catalog_lookup_system (fixture->catalog, "custom-5090"), &w, &e, NULL));
+  g_assert_cmpint (e.fit, !=, RW_FIT_FITS);
+}
+
 /* `rigwise trip.rigwise`: the application opens the file in its window,
  * names it in the title, and adds it to the recent files. */
 typedef struct
@@ -376,6 +429,7 @@ main (int   argc,
   no_window_shadow ();
 
   g_test_add ("/ui/answer/compare-card", Fixture, NULL, fixture_set_up, test_compare_card, fixture_tear_down);
+  g_test_add ("/ui/answer/what-fits", Fixture, NULL, fixture_set_up, test_what_fits_section, fixture_tear_down);
   g_test_add ("/ui/answer/limit-banner", Fixture, NULL, fixture_set_up, test_limit_banner, fixture_tear_down);
   g_test_add ("/ui/answer/title-follows-save", Fixture, NULL, fixture_set_up, test_title_follows_save,
               fixture_tear_down);
