@@ -547,6 +547,28 @@ report_first_page (const RwChartData  *data,
   y += _rw_paragraph (&c, data->subtitle, x, y, w, 1.2, FALSE, &c.style->foreground, TRUE);
   y += c.font * 0.8;
 
+  /* The answer first, as in the app: the verdict, then how each machine
+   * fits, the speeds and the prices compared, and when to choose which. */
+  {
+    const RwAnswer *answer = data->answer;
+    char * const *parts[] = { answer->fit, answer->speed, answer->cost, answer->choose };
+
+    y += _rw_paragraph (&c, answer->headline, x, y, w, 1.4, TRUE, &c.style->foreground, TRUE);
+    y += c.font * 0.3;
+    for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+      for (guint i = 0; parts[p][i] != NULL; i++)
+        y += _rw_paragraph (&c, parts[p][i], x, y, w, 0.95, p == 3, &c.style->foreground, TRUE)
+             + c.font * 0.1;
+    for (guint i = 0; data->warnings[i] != NULL; i++)
+      {
+        /* Translators: a warning in the report, "Warning: Llama 2 7B was trained …" */
+        g_autofree char *line = g_strdup_printf (_("Warning: %s"), data->warnings[i]);
+
+        y += _rw_paragraph (&c, line, x, y, w, 0.95, TRUE, &c.style->foreground, TRUE) + c.font * 0.1;
+      }
+    y += c.font * 0.8;
+  }
+
   grid = comparison_grid (data);
   /* Shrink the table if many systems make it too tall for the page. */
   for (size = 1.0; size > 0.5; size *= 0.9)

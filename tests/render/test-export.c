@@ -246,6 +246,15 @@ test_report_pages (void)
   text = pdf_text (path, 0);
   if (text != NULL)
     {
+      g_autofree char *first = pdf_text (path, 1);
+      const RwAnswer *answer = rw_chart_data_get_answer (data);
+
+      /* Page 1 opens with the answer, as Compare does: the verdict, then
+       * the fit, speed, cost and choice lines, before the table. */
+      g_assert_nonnull (strstr (first, answer->headline));
+      g_assert_nonnull (strstr (first, answer->fit[0]));
+      g_assert_nonnull (strstr (first, answer->cost[0]));
+      g_assert_true (strstr (first, answer->headline) < strstr (first, "Verdict"));
       g_assert_nonnull (strstr (text, "Decode, empty context"));
       g_assert_nonnull (strstr (text, "Decode, 32K in context"));
       g_assert_true (g_regex_match_simple ("Corsair HX1500i.*: 400 USD \\(assumed, no published price\\)",
