@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -24,6 +25,10 @@ struct _RwSpeedView
   RwChartCard *chart;
   RwStatTable *table;
   GtkWidget   *note;
+  GtkWidget   *dataset_group;  /* training only: the dataset the time is for */
+  GtkSpinButton *dataset_spin;
+  GSettings   *settings;
+  RwChartData *data;           /* the last shown, to redo the time on a new size */
 };
 
 G_DEFINE_FINAL_TYPE (RwSpeedView, rw_speed_view, GTK_TYPE_WIDGET)
@@ -72,9 +77,22 @@ format_percent (double fraction)
   return g_strdup_printf (_("%.0f %%"), fraction * 100);
 }
 
+static void refill (RwSpeedView *self);
+
+static void
+on_dataset_changed_cb (RwSpeedView *self)
+{
+  if (self->data != NULL)
+    refill (self);
+}
+
 static void
 rw_speed_view_dispose (GObject *object)
 {
+  RwSpeedView *self = RW_SPEED_VIEW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->data, rw_chart_data_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), RW_TYPE_SPEED_VIEW);
   /* The template's root box is not a bound child: unparent it ourselves. */
   rw_widget_unparent_children (GTK_WIDGET (object));
@@ -116,6 +134,33 @@ rw_speed_view_init (RwSpeedView *self)
   gtk_widget_add_css_class (self->note, "caption");
   gtk_box_append (self->content, self->note);
 
+  /* Fine-tuning: how long one pass over a dataset takes. */
+  {
+    GtkWidget *list = gtk_list_box_new ();
+    GtkWidget *row = adw_action_row_new ();
+
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (list, "boxed-list");
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Training dataset"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Millions of tokens in one epoch"));
+    self->dataset_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0.001, 1000000, 1));
+    gtk_spin_button_set_digits (self->dataset_spin, 1);
+    gtk_widget_set_valign (GTK_WIDGET (self->dataset_spin), GTK_ALIGN_CENTER);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->dataset_spin));
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->dataset_spin));
+    rw_a11y_name_from_row (ADW_ACTION_ROW (row));
+    gtk_list_box_append (GTK_LIST_BOX (list), row);
+    self->dataset_group = list;
+    gtk_widget_set_visible (list, FALSE);
+    gtk_box_insert_child_after (self->content, list, GTK_WIDGET (self->subtitle));
+
+    self->settings = g_settings_new (APP_ID);
+    g_settings_bind (self->settings, "dataset-mtokens", self->dataset_spin, "value",
+                     G_SETTINGS_BIND_DEFAULT);
+    g_signal_connect_object (self->dataset_spin, "value-changed", G_CALLBACK (on_dataset_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  }
+
   self->chart = g_object_new (RW_TYPE_CHART_CARD, "kind", RW_CHART_THROUGHPUT, NULL);
   gtk_box_append (self->content, GTK_WIDGET (self->chart));
 }
@@ -124,14 +169,30 @@ void
 rw_speed_view_set_data (RwSpeedView *self,
                         RwChartData *data)
 {
+  g_return_if_fail (RW_IS_SPEED_VIEW (self));
+  g_return_if_fail (data != NULL);
+
+  rw_chart_data_ref (data);
+  g_clear_pointer (&self->data, rw_chart_data_unref);
+  self->data = data;
+  refill (self);
+}
+
+static void
+refill (RwSpeedView *self)
+{
+  RwChartData *data = self->data;
   const char *headers[N_MAX];
   char *cells[N_MAX] = { NULL, };
   RwStatTable *table;
   gboolean decodes;
+  gboolean training = rw_chart_data_get_workload (data)->mode != RW_MODE_INFERENCE;
   guint n;
 
-  g_return_if_fail (RW_IS_SPEED_VIEW (self));
-  g_return_if_fail (data != NULL);
+  /* A fine-tune has no decode against context: no inference chart, and
+   * the dataset its time is given for. */
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), !training);
+  gtk_widget_set_visible (self->dataset_group, training);
 
   n = MIN (rw_chart_data_get_n_systems (data), N_MAX);
   table = self->table;
@@ -189,9 +250,25 @@ rw_speed_view_set_data (RwSpeedView *self,
   if (any_finite (data, n, G_STRUCT_OFFSET (RwEstimate, ttft_s)))
     add_row (table, data, n, _("Time to first token"),
              G_STRUCT_OFFSET (RwEstimate, ttft_s), rw_app_format_seconds);
-  if (any_finite (data, n, G_STRUCT_OFFSET (RwEstimate, train_tok_s)))
-    add_row (table, data, n, _("Training"),
-             G_STRUCT_OFFSET (RwEstimate, train_tok_s), rw_app_format_tok_s);
+  if (training)
+    {
+      double tokens = gtk_spin_button_get_value (self->dataset_spin) * 1e6;
+      g_autofree char *amount = rw_format_number (tokens / 1e6, tokens < 1e7 ? 1 : 0);
+      /* Translators: a row title: the time one pass over the dataset takes, "Time for 100M tokens" */
+      g_autofree char *title = g_strdup_printf (_("Time for %sM tokens"), amount);
+
+      add_row (table, data, n, _("Training"),
+               G_STRUCT_OFFSET (RwEstimate, train_tok_s), rw_app_format_tok_s);
+      for (guint i = 0; i < n; i++)
+        {
+          double tok_s = rw_chart_data_get_estimate (data, i)->train_tok_s;
+
+          cells[i] = isfinite (tok_s) && tok_s > 0 ? rw_format_duration (tokens / tok_s) : g_strdup (_("n/a"));
+        }
+      rw_stat_table_add_row (table, title, (const char * const *) cells);
+      for (guint i = 0; i < n; i++)
+        g_clear_pointer (&cells[i], g_free);
+    }
 
   if (decodes)
     {
@@ -211,13 +288,18 @@ rw_speed_view_set_data (RwSpeedView *self,
       add_row (table, data, n, _("Share of bandwidth reached"),
                G_STRUCT_OFFSET (RwEstimate, decode_efficiency), format_percent);
     }
-  add_row (table, data, n, _("Share of compute peak reached"),
-           G_STRUCT_OFFSET (RwEstimate, prefill_efficiency), format_percent);
+  if (!training)
+    add_row (table, data, n, _("Share of compute peak reached"),
+             G_STRUCT_OFFSET (RwEstimate, prefill_efficiency), format_percent);
 
   gtk_label_set_label (GTK_LABEL (self->note),
-                       _("Speeds are estimates from memory bandwidth and tensor peaks, scaled by the "
-                         "efficiencies llama.cpp reaches on each machine in published benchmarks. "
-                         "n/a: the figure does not apply, or the workload does not fit."));
+                       training
+                       ? _("Training speed is estimated from the FLOPs a token takes forward and backward "
+                           "and the BF16 tensor peak, scaled by the efficiency fine-tunes reach. n/a: the "
+                           "run does not fit in fast memory, which training cannot spill out of.")
+                       : _("Speeds are estimates from memory bandwidth and tensor peaks, scaled by the "
+                           "efficiencies llama.cpp reaches on each machine in published benchmarks. "
+                           "n/a: the figure does not apply, or the workload does not fit."));
 }
 
 RwChartCard *
@@ -226,4 +308,12 @@ rw_speed_view_get_main_chart (RwSpeedView *self)
   g_return_val_if_fail (RW_IS_SPEED_VIEW (self), NULL);
 
   return self->chart;
+}
+
+RwStatTable *
+rw_speed_view_get_table (RwSpeedView *self)
+{
+  g_return_val_if_fail (RW_IS_SPEED_VIEW (self), NULL);
+
+  return self->table;
 }

@@ -9,6 +9,7 @@
 
 #include "rigwise-render.h"
 #include "rw-chart-card.h"
+#include "rw-stat-table.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,7 @@ void         rw_speed_view_set_data       (RwSpeedView  *self,
                                          RwChartData *data);
 /* The chart Ctrl+E exports when this view is visible. */
 RwChartCard *rw_speed_view_get_main_chart (RwSpeedView  *self);
+/* The speed figures, for tests. */
+RwStatTable *rw_speed_view_get_table      (RwSpeedView  *self);
 
 G_END_DECLS

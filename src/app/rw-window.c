@@ -70,8 +70,21 @@ visible_chart (RwWindow *self)
     return rw_speed_view_get_main_chart (self->speed_view);
   if (g_strcmp0 (name, "cost") == 0)
     return rw_cost_view_get_main_chart (self->cost_view);
-  /* Compare has no chart of its own: the memory fit is its headline. */
-  return rw_fit_view_get_main_chart (self->fit_view);
+  if (g_strcmp0 (name, "fit") == 0)
+    return rw_fit_view_get_main_chart (self->fit_view);
+  /* Compare has no chart: Export Chart is off there (it used to export
+   * the hidden Fit chart), the report covers it. */
+  return NULL;
+}
+
+/* Export Chart needs a chart the user can see: none on Compare, none on
+ * Speed while fine-tuning (no decode against context). */
+static gboolean
+can_export_chart (RwWindow *self)
+{
+  RwChartCard *chart = visible_chart (self);
+
+  return self->data != NULL && chart != NULL && gtk_widget_get_visible (GTK_WIDGET (chart));
 }
 
 static void
@@ -219,7 +232,7 @@ update_actions (RwWindow *self)
 {
   gboolean have_data = self->data != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", have_data);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", can_export_chart (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", have_data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-model", self->catalog != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-scenario", self->catalog != NULL);
@@ -464,7 +477,7 @@ export_chart_activated_cb (GtkWidget  *widget,
 {
   RwWindow *self = RW_WINDOW (widget);
 
-  if (self->data != NULL)
+  if (can_export_chart (self))
     rw_chart_card_export (visible_chart (self), "png");
 }
 
@@ -771,6 +784,7 @@ rw_window_init (RwWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_swapped (self->sidebar, "changed", G_CALLBACK (on_workload_changed_cb), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (update_actions), self);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self, 0);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (fill_recent_menu), self, G_CONNECT_SWAPPED);
@@ -1165,4 +1179,11 @@ rw_window_get_cost_view (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
   return self->cost_view;
+}
+
+gboolean
+rw_window_get_can_export_chart (RwWindow *self)
+{
+  g_return_val_if_fail (RW_IS_WINDOW (self), FALSE);
+  return can_export_chart (self);
 }

@@ -68,6 +68,8 @@ GMenu             *rw_window_get_prices_section  (RwWindow        *self);
 
 RwWorkloadSidebar *rw_window_get_sidebar         (RwWindow        *self);
 AdwViewStack      *rw_window_get_view_stack      (RwWindow        *self);
+/* Whether win.export-chart (Ctrl+E) is enabled: a chart is visible. */
+gboolean            rw_window_get_can_export_chart (RwWindow *self);
 /* The scenario file open (or last saved), NULL for none. */
 GFile              *rw_window_get_file           (RwWindow *self);
 /* Open Recent's items (win.open-recent with the file's URI). */

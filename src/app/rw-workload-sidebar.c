@@ -50,6 +50,8 @@ struct _RwWorkloadSidebar
   RwWorkload            workload;
   guint                 updating;       /* > 0: batch changes, emit once */
   guint                 marked_limit;   /* the model limit the scale marks */
+  RwMode                shown_mode;     /* the mode the weights row was last set for */
+  char                 *inference_weights; /* the weights chosen for inference, kept while training */
   gboolean              marks_added;
 };
 
@@ -250,6 +252,57 @@ on_input_changed_cb (RwWorkloadSidebar *self)
   emit_changed (self);
 }
 
+/* Fine-tunes train on the format they use, and the row says so: full
+ * fine-tunes keep BF16 weights, QLoRA an NF4 base (both fixed); LoRA starts
+ * from a BF16 base but may take another. Back to inference, the weights
+ * chosen for it return. A scenario being applied (updating) keeps its own
+ * LoRA base. */
+static void
+on_mode_selected_cb (RwWorkloadSidebar *self)
+{
+  RwMode mode = (RwMode) MIN (adw_combo_row_get_selected (self->mode_row), RW_MODE_FULL);
+  const char *current = id_at (self->weights_ids, adw_combo_row_get_selected (self->weights_row));
+  gboolean by_user = self->updating == 0;
+
+  if (self->shown_mode == RW_MODE_INFERENCE && mode != RW_MODE_INFERENCE && current != NULL)
+    {
+      g_free (self->inference_weights);
+      self->inference_weights = g_strdup (current);
+    }
+
+  self->updating++;
+  switch (mode)
+    {
+    case RW_MODE_FULL:
+      rw_workload_sidebar_select_weights (self, "bf16");
+      break;
+    case RW_MODE_QLORA:
+      rw_workload_sidebar_select_weights (self, "nf4");
+      break;
+    case RW_MODE_LORA:
+      if (by_user && self->shown_mode != RW_MODE_LORA)
+        rw_workload_sidebar_select_weights (self, "bf16");
+      break;
+    case RW_MODE_INFERENCE:
+      if (by_user && self->shown_mode != RW_MODE_INFERENCE && self->inference_weights != NULL)
+        rw_workload_sidebar_select_weights (self, self->inference_weights);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  self->updating--;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->weights_row),
+                            mode != RW_MODE_FULL && mode != RW_MODE_QLORA);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->weights_row),
+                               mode == RW_MODE_FULL ? _("Full fine-tunes train in BF16")
+                               : mode == RW_MODE_QLORA ? _("QLoRA trains on an NF4 base")
+                               : mode == RW_MODE_LORA ? _("The frozen base the adapters train on")
+                               : NULL);
+  self->shown_mode = mode;
+  on_input_changed_cb (self);
+}
+
 static void
 on_context_value_changed_cb (GtkAdjustment     *adjustment,
                              RwWorkloadSidebar *self)
@@ -405,6 +458,7 @@ rw_workload_sidebar_finalize (GObject *object)
   g_ptr_array_unref (self->kv_ids);
   g_ptr_array_unref (self->system_checks);
   g_ptr_array_unref (self->selected);
+  g_free (self->inference_weights);
 
   G_OBJECT_CLASS (rw_workload_sidebar_parent_class)->finalize (object);
 }
@@ -502,7 +556,7 @@ rw_workload_sidebar_init (RwWorkloadSidebar *self)
   g_signal_connect_swapped (self->batch_spin, "value-changed",
                             G_CALLBACK (on_input_changed_cb), self);
   g_signal_connect_swapped (self->mode_row, "notify::selected",
-                            G_CALLBACK (on_input_changed_cb), self);
+                            G_CALLBACK (on_mode_selected_cb), self);
   g_signal_connect_swapped (self->seq_len_spin, "value-changed",
                             G_CALLBACK (on_input_changed_cb), self);
   g_signal_connect_swapped (self->micro_batch_spin, "value-changed",

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "rw-application.h"
@@ -256,6 +257,70 @@ test_what_fits_section (Fixture       *fixture,
   g_assert_cmpint (e.fit, !=, RW_FIT_FITS);
 }
 
+/* Fine-tuning shows the format it trains on, the training speed and the
+ * time for a dataset, and no inference chart; Export Chart is off where
+ * no chart is shown (Compare, and Speed while fine-tuning). */
+static void
+test_training_views (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  RwWorkloadSidebar *sidebar = rw_window_get_sidebar (fixture->window);
+  RwSpeedView *speed = rw_window_get_speed_view (fixture->window);
+  RwStatTable *table = rw_speed_view_get_table (speed);
+  const RwWorkload *w;
+  const RwEstimate *spark = NULL;
+  g_autofree char *time = NULL;
+
+  default_comparison (fixture->window);
+  g_assert_true (rw_workload_sidebar_select_model (sidebar, "llama-3.1-8b"));
+
+  /* Compare: nothing to export as a chart. */
+  adw_view_stack_set_visible_child_name (rw_window_get_view_stack (fixture->window), "compare");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_false (rw_window_get_can_export_chart (fixture->window));
+  adw_view_stack_set_visible_child_name (rw_window_get_view_stack (fixture->window), "speed");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (rw_window_get_can_export_chart (fixture->window));
+
+  /* QLoRA trains on NF4, whatever inference used; full fine-tunes on BF16. */
+  rw_workload_sidebar_set_mode (sidebar, RW_MODE_QLORA);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  w = rw_chart_data_get_workload (rw_window_get_chart_data (fixture->window));
+  g_assert_cmpstr (w->weights->id, ==, "nf4");
+  rw_workload_sidebar_set_mode (sidebar, RW_MODE_FULL);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  w = rw_chart_data_get_workload (rw_window_get_chart_data (fixture->window));
+  g_assert_cmpstr (w->weights->id, ==, "bf16");
+  g_assert_true (strstr (rw_chart_data_get_subtitle (rw_window_get_chart_data (fixture->window)), "BF16") != NULL);
+
+  /* Speed: training tok/s and the time for 100M tokens, no chart. */
+  rw_workload_sidebar_set_mode (sidebar, RW_MODE_LORA);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  for (guint i = 0; i < rw_chart_data_get_n_systems (rw_window_get_chart_data (fixture->window)); i++)
+    if (g_str_equal (rw_chart_data_get_system (rw_window_get_chart_data (fixture->window), i)->id, "dgx-spark"))
+      spark = rw_chart_data_get_estimate (rw_window_get_chart_data (fixture->window), i);
+  g_assert_nonnull (spark);
+  g_assert_true (isfinite (spark->train_tok_s));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rw_speed_view_get_main_chart (speed))));
+  g_assert_false (rw_window_get_can_export_chart (fixture->window));
+  g_assert_cmpstr (rw_stat_table_get_cell (table, 0, 0), ==, "Training");
+  g_assert_cmpstr (rw_stat_table_get_cell (table, 1, 0), ==, "Time for 100M tokens");
+  /* The Spark is the first column: 1e8 tokens at its speed. */
+  time = rw_format_duration (1e8 / spark->train_tok_s);
+  g_assert_cmpstr (rw_stat_table_get_cell (table, 1, 1), ==, time);
+  for (guint r = 0; r < rw_stat_table_get_n_rows (table); r++)
+    g_assert_false (g_str_has_prefix (rw_stat_table_get_cell (table, r, 0), "Decode"));
+  save_screenshot (fixture->window, "answer-speed-lora-1280x800.png");
+
+  /* Back to inference: the chart, and the weights chosen for it. */
+  rw_workload_sidebar_set_mode (sidebar, RW_MODE_INFERENCE);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  w = rw_chart_data_get_workload (rw_window_get_chart_data (fixture->window));
+  g_assert_cmpstr (w->weights->id, ==, "q4_k_m");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rw_speed_view_get_main_chart (speed))));
+  g_assert_true (rw_window_get_can_export_chart (fixture->window));
+}
+
 /* `rigwise trip.rigwise`: the application opens the file in its window,
  * names it in the title, and adds it to the recent files. */
 typedef struct
@@ -430,6 +495,7 @@ main (int   argc,
 
   g_test_add ("/ui/answer/compare-card", Fixture, NULL, fixture_set_up, test_compare_card, fixture_tear_down);
   g_test_add ("/ui/answer/what-fits", Fixture, NULL, fixture_set_up, test_what_fits_section, fixture_tear_down);
+  g_test_add ("/ui/answer/training-views", Fixture, NULL, fixture_set_up, test_training_views, fixture_tear_down);
   g_test_add ("/ui/answer/limit-banner", Fixture, NULL, fixture_set_up, test_limit_banner, fixture_tear_down);
   g_test_add ("/ui/answer/title-follows-save", Fixture, NULL, fixture_set_up, test_title_follows_save,
               fixture_tear_down);
