@@ -8,6 +8,8 @@
 
 #include "rw-cli-workload.h"
 #include "rw-estimate-json.h"
+#include "rw-evidence.h"
+#include "rw-validate.h"
 
 static char *
 layers_text (const RwEstimate *e)
@@ -255,9 +257,13 @@ rw_cli_estimate (RwCatalog  *catalog,
 
   if (json)
     {
-      g_autofree char *text = rw_estimates_to_json_string (&cw.workload, estimates, systems->len);
+      g_autoptr(JsonNode) root = rw_estimates_to_json (&cw.workload, estimates, systems->len);
+      g_autoptr(RwValidation) validation = rw_validate_full (catalog, RW_VALIDATE_ROWS_ONLY, NULL);
 
-      fputs (text, stdout);
+      /* The measured rows nearest each estimate, with their prediction. */
+      if (validation != NULL)
+        rw_evidence_add_to_results (root, validation, &cw.workload, estimates, systems->len, 4);
+      rw_cli_print_json (root);
     }
   else
     print_text (&cw, estimates, systems->len);

@@ -12,6 +12,7 @@
 #include "rw-error.h"
 #include "rw-estimate.h"
 #include "rw-estimate-json.h"
+#include "rw-evidence.h"
 #include "rw-figure.h"
 #include "rw-file.h"
 #include "rw-format.h"

@@ -176,6 +176,9 @@ estimate_to_json (JsonBuilder      *builder,
 
   add_int (builder, "layers_on_device", estimate->layers_on_device);
   add_int (builder, "layers_on_host", estimate->layers_on_host);
+  add_string (builder, "placement", rw_placement_to_string (estimate->placement));
+  add_int (builder, "cpu_moe_layers", estimate->cpu_moe_layers);
+  add_string (builder, "backend", estimate->backend != NULL ? estimate->backend->id : NULL);
   add_double (builder, "decode_tok_s", estimate->decode_tok_s);
   add_double (builder, "decode_tok_s_total", estimate->decode_tok_s_total);
   add_double (builder, "prefill_tok_s", estimate->prefill_tok_s);
@@ -184,6 +187,9 @@ estimate_to_json (JsonBuilder      *builder,
   add_string (builder, "prefill_precision",
               isfinite (estimate->prefill_tok_s)
               ? rw_precision_to_string (estimate->prefill_precision) : NULL);
+  add_string (builder, "prefill_kernel",
+              estimate->backend != NULL && isfinite (estimate->prefill_tok_s)
+              ? rw_kernel_to_string (estimate->prefill_kernel) : NULL);
   add_double (builder, "decode_efficiency", estimate->decode_efficiency);
   add_double (builder, "prefill_efficiency", estimate->prefill_efficiency);
   json_builder_set_member_name (builder, "efficiency_calibrated");

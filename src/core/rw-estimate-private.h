@@ -84,7 +84,9 @@ typedef struct
   double  n_mixer[RW_MIXER_N];/* by mixer: full / sliding attention, linear, Mamba2, none */
 } RwLayerRange;
 
-/* Which layers sit where: llama.cpp's -ngl offloads the last layers. */
+/* Which layers sit where: llama.cpp's -ngl offloads the last layers;
+ * with --n-cpu-moe N (expert offload) every layer is on the device but the
+ * routed experts of the first N layers stay in host RAM. */
 typedef struct
 {
   guint         first_device_layer;  /* layers [first, n_layers) are on the device */
@@ -92,7 +94,18 @@ typedef struct
   RwLayerRange  all;
   RwLayerRange  device;
   RwLayerRange  host;
+  RwLayerRange  experts_host;        /* layers whose routed experts are in host RAM */
 } RwPlacement;
+
+/* Routed-expert bytes of the layers in @placement->experts_host at
+ * @share of their experts. */
+static inline double
+_rw_placement_host_experts (const RwShape     *shape,
+                            const RwPlacement *placement,
+                            double             share)
+{
+  return placement->experts_host.n_moe * shape->moe_routed_bytes * share;
+}
 
 void    _rw_shape_init           (RwShape           *shape,
                                   const RwWorkload  *workload);
@@ -188,6 +201,17 @@ void    _rw_memory_estimate      (const RwSystem    *system,
                                   const RwShape     *shape,
                                   RwPlacement       *placement,
                                   RwEstimate        *out);
+/* The expert-offload alternative to a whole-layer spill (llama.cpp
+ * --n-cpu-moe N, PR #15077): attention, shared experts, norms, the output
+ * head and the KV cache on the device, the routed experts of the fewest
+ * leading layers that make it fit in host RAM. FALSE when the model has no
+ * routed experts or even that does not fit; @out's memory and fit are set
+ * only then. */
+gboolean _rw_memory_expert_offload (const RwSystem    *system,
+                                    const RwWorkload  *workload,
+                                    const RwShape     *shape,
+                                    RwPlacement       *placement,
+                                    RwEstimate        *out);
 void    _rw_speed_estimate       (const RwSystem    *system,
                                   const RwWorkload  *workload,
                                   const RwShape     *shape,

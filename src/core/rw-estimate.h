@@ -27,10 +27,25 @@ typedef struct
   double  state;          /* of kv_cache: linear-attention and Mamba2 state, fixed per sequence */
 } RwMemoryBreakdown;
 
+/* Where the weights are, on a discrete GPU that cannot hold them all. */
+typedef enum
+{
+  RW_PLACEMENT_DEVICE,          /* everything in the fast pool */
+  RW_PLACEMENT_LAYER_SPLIT,     /* whole trailing layers on the GPU, the rest in host RAM (-ngl) */
+  RW_PLACEMENT_EXPERT_OFFLOAD,  /* every layer on the GPU but the routed experts of the first
+                                 * cpu_moe_layers in host RAM (--n-cpu-moe) */
+} RwPlacementKind;
+
+const char *rw_placement_to_string (RwPlacementKind placement);
+
 typedef struct
 {
   const RwSystem    *system;
   RwFit              fit;
+  /* Chosen automatically: of a layer split and an expert offload, the one
+   * that decodes faster. */
+  RwPlacementKind    placement;
+  guint              cpu_moe_layers;
   RwMemoryBreakdown  memory;          /* bytes */
   guint              layers_on_device;
   guint              layers_on_host;

@@ -343,8 +343,11 @@ _rw_memory_estimate (const RwSystem    *system,
 
   placement->first_device_layer = 0;
   placement->head_on_device = TRUE;
+  placement->experts_host = (RwLayerRange) { 0 };
   out->layers_on_device = shape->n_layers;
   out->layers_on_host = 0;
+  out->placement = RW_PLACEMENT_DEVICE;
+  out->cpu_moe_layers = 0;
 
   /* Unified memory, and training anywhere: all or nothing. Training does
    * not offload, so host RAM is no capacity for it, and a run that does not
@@ -379,6 +382,8 @@ _rw_memory_estimate (const RwSystem    *system,
     _rw_range_subtract (&placement->all, &placement->device, &placement->host);
     out->layers_on_device = on_device;
     out->layers_on_host = shape->n_layers - on_device;
+    if (on_device < shape->n_layers)
+      out->placement = RW_PLACEMENT_LAYER_SPLIT;
 
     memory->spill = _rw_range_weights (shape, &placement->host, 1)
                     + _rw_range_kv (shape, &placement->host, workload->context) * workload->batch;
@@ -395,4 +400,66 @@ _rw_memory_estimate (const RwSystem    *system,
     else
       out->fit = memory->spill > 0 ? RW_FIT_SPILLS : RW_FIT_FITS;
   }
+}
+
+/* Expert offload: the device holds everything but the routed experts of
+ * the first N layers (llama.cpp --n-cpu-moe N keeps "the MoE weights of the
+ * first N layers in the CPU", PR #15077), N as small as fits. The device
+ * bytes fall as N grows, so a binary search finds it. */
+gboolean
+_rw_memory_expert_offload (const RwSystem    *system,
+                           const RwWorkload  *workload,
+                           const RwShape     *shape,
+                           RwPlacement       *placement,
+                           RwEstimate        *out)
+{
+  RwMemoryBreakdown *memory = &out->memory;
+  double usable = system->device_usable.value;
+  double host_free = MAX (0, system->host_memory.value - RW_HOST_OS_RESERVE);
+  double routed = shape->moe_routed_bytes;
+  double all_moe, fixed;
+  guint lo = 0, hi = shape->n_layers;
+  RwLayerRange device_experts;
+
+  if (system->memory_model != RW_MEMORY_DISCRETE || workload->mode != RW_MODE_INFERENCE
+      || shape->expert_fraction >= 1 || !(routed > 0) || !(system->host_memory.value > 0))
+    return FALSE;
+
+  _rw_shape_range (shape, 0, &placement->all);
+  all_moe = placement->all.n_moe;
+  /* All but the routed experts: every layer's other weights, the head,
+   * every layer's KV cache, the compute buffer and the runtime. */
+  fixed = _rw_range_weights (shape, &placement->all, 0) + shape->head_bytes
+          + memory->kv_cache + memory->activations + memory->overhead;
+  if (fixed > usable)
+    return FALSE;
+
+  /* The smallest N whose remaining experts fit beside the rest. */
+  while (lo < hi)
+    {
+      guint n = (lo + hi) / 2;
+
+      _rw_shape_range (shape, n, &device_experts);
+      if (fixed + device_experts.n_moe * routed <= usable)
+        hi = n;
+      else
+        lo = n + 1;
+    }
+
+  _rw_shape_range (shape, lo, &device_experts);
+  placement->first_device_layer = 0;
+  placement->head_on_device = TRUE;
+  placement->device = placement->all;
+  placement->host = (RwLayerRange) { 0 };
+  placement->experts_host = (RwLayerRange) { 0 };
+  placement->experts_host.n_moe = all_moe - device_experts.n_moe;
+
+  memory->spill = _rw_placement_host_experts (shape, placement, 1);
+  out->layers_on_device = shape->n_layers;
+  out->layers_on_host = 0;
+  out->placement = RW_PLACEMENT_EXPERT_OFFLOAD;
+  out->cpu_moe_layers = lo;
+  out->fit = memory->spill + shape->embed_bytes > host_free ? RW_FIT_DOES_NOT_FIT
+             : memory->spill > 0 ? RW_FIT_SPILLS : RW_FIT_FITS;
+  return TRUE;
 }

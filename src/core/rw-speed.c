@@ -120,6 +120,10 @@ step_bytes (const RwShape     *shape,
     bytes->weights_device += shape->head_bytes;
   else
     bytes->weights_host += shape->head_bytes;
+  /* Expert offload: the CPU reads the experts of its layers the step
+   * touches, from host RAM. */
+  bytes->weights_device -= _rw_placement_host_experts (shape, placement, expert_share);
+  bytes->weights_host += _rw_placement_host_experts (shape, placement, expert_share);
 }
 
 /* Prefill: llama.cpp copies host-resident weights to the GPU once per
@@ -146,6 +150,12 @@ prefill_time (const RwSystem    *system,
     device_weights += shape->head_bytes;
   else
     host_weights += shape->head_bytes;
+  /* Host-resident experts are copied to the GPU per ubatch too (llama.cpp
+   * offloads large batches' matmuls to the GPU), all of them in a ubatch
+   * of hundreds of tokens. */
+  device_weights -= _rw_placement_host_experts (shape, placement,
+                                                _rw_speed_expert_union (shape, union_tokens));
+  host_weights += _rw_placement_host_experts (shape, placement, 1);
   t_copy = host_weights > 0 ? host_weights * ubatches / system->link_bandwidth.value : 0;
   t_floor = ubatches * device_weights / bw_device;
 

@@ -203,7 +203,8 @@ stats (double *abs_err,
 static void
 summarise (RwValidationSummary *summary,
            GArray              *rows,
-           const Filter        *filter)
+           const Filter        *filter,
+           gboolean             scales)
 {
   /* [decode, prefill] × [|error|, ratio, |cv error|], and work space. */
   guint len = MAX (rows->len, 1);
@@ -228,8 +229,8 @@ summarise (RwValidationSummary *summary,
     }
 
   /* Before the medians below sort the ratios in place. */
-  summary->decode_scale = best_scale (ratio[0], n[0], scratch + 6 * len);
-  summary->prefill_scale = best_scale (ratio[1], n[1], scratch + 6 * len);
+  summary->decode_scale = scales ? best_scale (ratio[0], n[0], scratch + 6 * len) : NAN;
+  summary->prefill_scale = scales ? best_scale (ratio[1], n[1], scratch + 6 * len) : NAN;
   summary->n_decode = stats (abs_err[0], n[0], &summary->decode_median, &summary->decode_worst);
   summary->n_prefill = stats (abs_err[1], n[1], &summary->prefill_median, &summary->prefill_worst);
   summary->n_cv_decode = stats (cv_err[0], n_cv[0], &summary->cv_decode_median, &summary->cv_decode_worst);
@@ -413,7 +414,8 @@ cross_validate (RwValidation *validation)
 static void
 add_summaries (RwValidation *validation,
                RwSystem     *system,
-               gboolean      device)
+               gboolean      device,
+               gboolean      scales)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
@@ -432,7 +434,7 @@ add_summaries (RwValidation *validation,
       RwValidationSummary *summary = g_new0 (RwValidationSummary, 1);
       Filter filter = { system->id, g_ptr_array_index (labels, l) };
 
-      summarise (summary, validation->rows, &filter);
+      summarise (summary, validation->rows, &filter, scales);
       if (summary->n_decode + summary->n_prefill == 0)
         {
           summary_free (summary);
@@ -498,12 +500,14 @@ rw_validate_full (RwCatalog        *catalog,
 
   if (flags & RW_VALIDATE_CROSS)
     cross_validate (validation);
+  if (flags & RW_VALIDATE_ROWS_ONLY)
+    return g_steal_pointer (&validation);
 
   /* Per system and backend in catalog order, then the devices. */
   for (guint s = 0; s < rw_catalog_get_n_systems (catalog); s++)
-    add_summaries (validation, rw_catalog_get_system (catalog, s), FALSE);
+    add_summaries (validation, rw_catalog_get_system (catalog, s), FALSE, flags & RW_VALIDATE_SCALES);
   for (guint s = 0; s < rw_catalog_get_n_devices (catalog); s++)
-    add_summaries (validation, rw_catalog_get_device (catalog, s), TRUE);
+    add_summaries (validation, rw_catalog_get_device (catalog, s), TRUE, flags & RW_VALIDATE_SCALES);
 
   /* Per backend, over every machine. */
   for (guint i = 0; i < validation->rows->len; i++)
@@ -522,7 +526,7 @@ rw_validate_full (RwCatalog        *catalog,
         continue;
       filter.backend = row->backend->id;
       summary = g_new0 (RwValidationSummary, 1);
-      summarise (summary, validation->rows, &filter);
+      summarise (summary, validation->rows, &filter, flags & RW_VALIDATE_SCALES);
       summary->runtime = g_strdup (row->backend->runtime);
       summary->backend = g_strdup (row->backend->id);
       g_ptr_array_add (validation->backends, summary);
@@ -531,7 +535,7 @@ rw_validate_full (RwCatalog        *catalog,
   {
     Filter all = { NULL, NULL };
 
-    summarise (&validation->overall, validation->rows, &all);
+    summarise (&validation->overall, validation->rows, &all, flags & RW_VALIDATE_SCALES);
   }
 
   return g_steal_pointer (&validation);
@@ -541,7 +545,7 @@ RwValidation *
 rw_validate (RwCatalog  *catalog,
              GError    **error)
 {
-  return rw_validate_full (catalog, RW_VALIDATE_DEFAULT, error);
+  return rw_validate_full (catalog, RW_VALIDATE_SCALES, error);
 }
 
 const RwValidationSummary *

@@ -84,6 +84,10 @@ typedef enum
   /* Also refit each backend without each source in turn and predict that
    * source's rows out of sample (slow: a fit per source and backend). */
   RW_VALIDATE_CROSS = 1 << 0,
+  /* Also the least-median scale of each summary (quadratic in its rows). */
+  RW_VALIDATE_SCALES = 1 << 1,
+  /* Only predict the rows: no summaries (the app's evidence). */
+  RW_VALIDATE_ROWS_ONLY = 1 << 2,
 } RwValidateFlags;
 
 /* Predicts every benchmark row of @catalog. Rows whose model, format or
@@ -93,6 +97,7 @@ typedef enum
 RwValidation *rw_validate_full      (RwCatalog          *catalog,
                                      RwValidateFlags     flags,
                                      GError            **error);
+/* rw_validate_full() with RW_VALIDATE_SCALES. */
 RwValidation *rw_validate            (RwCatalog          *catalog,
                                       GError            **error);
 void          rw_validation_free     (RwValidation       *validation);
