@@ -145,17 +145,17 @@ rebuild (RwCompareView *self,
   for (guint i = 0; i < n; i++)
     {
       const RwSystem *system = rw_chart_data_get_system (data, i);
-      GtkWidget *card = card_new (system->name, "verdict-card");
+      GtkWidget *card = card_new (rw_system_get_display_name (system), "verdict-card");
       GtkWidget *verdict = rw_verdict_label_new ();
       GtkWidget *detail = label_new (NULL, "dim-label");
-      GtkWidget *title = rw_heading_new (system->short_name ? system->short_name : system->name, 3);
+      GtkWidget *title = rw_heading_new (rw_system_get_label (system), 3);
 
       gtk_widget_remove_css_class (title, "heading");
       gtk_widget_add_css_class (title, "title-4");
       gtk_label_set_max_width_chars (GTK_LABEL (title), 14);
       gtk_box_append (GTK_BOX (card), title);
       if (system->short_name != NULL)
-        gtk_box_append (GTK_BOX (card), label_new (system->name, "caption"));
+        gtk_box_append (GTK_BOX (card), label_new (rw_system_get_display_name (system), "caption"));
       /* The verdict is a Tab stop, described by the detail under it. */
       gtk_label_set_selectable (GTK_LABEL (verdict), TRUE);
       gtk_box_append (GTK_BOX (card), verdict);
@@ -183,13 +183,13 @@ rebuild (RwCompareView *self,
       for (guint i = 0; i < n; i++)
         {
           const RwSystem *system = rw_chart_data_get_system (data, i);
-          GtkWidget *cell = card_new (system->name, "panel-cell");
+          GtkWidget *cell = card_new (rw_system_get_display_name (system), "panel-cell");
           GtkWidget *text;
           GtkWidget *extra = label_new (NULL, NULL);
 
-          gtk_box_append (GTK_BOX (cell), label_new (system->short_name ? system->short_name : system->name,
+          gtk_box_append (GTK_BOX (cell), label_new (rw_system_get_label (system),
                                                      "caption-heading"));
-          text = label_new (system->panel[p] ? system->panel[p]
+          text = label_new (system->panel[p] ? rw_system_get_panel_text (system, p)
                                              : _("The catalog has no entry for this system."),
                             system->panel[p] ? NULL : "dim-label");
           /* Selectable, so a Tab stop: the keyboard and screen readers

@@ -120,7 +120,7 @@ rw_fit_view_set_data (RwFitView   *self,
   for (guint i = 0; i < n; i++)
     {
       const RwSystem *system = rw_chart_data_get_system (data, i);
-      headers[i] = system->short_name ? system->short_name : system->name;
+      headers[i] = rw_system_get_label (system);
     }
   rw_stat_table_set_columns (table, "", headers, n);
 
@@ -231,7 +231,7 @@ rw_fit_view_set_what_fits (RwFitView          *self,
   table = self->fits_table;
   training = workload->mode != RW_MODE_INFERENCE;
   for (guint i = 0; i < n; i++)
-    headers[i] = fits[i]->system->short_name ? fits[i]->system->short_name : fits[i]->system->name;
+    headers[i] = rw_system_get_label (fits[i]->system);
   rw_stat_table_set_columns (table, "", headers, n);
 
   tokens = rw_app_format_tokens (training ? workload->seq_len : workload->context);

@@ -202,7 +202,7 @@ refill (RwSpeedView *self)
   for (guint i = 0; i < n; i++)
     {
       const RwSystem *system = rw_chart_data_get_system (data, i);
-      headers[i] = system->short_name ? system->short_name : system->name;
+      headers[i] = rw_system_get_label (system);
     }
   rw_stat_table_set_columns (table, "", headers, n);
 

@@ -398,7 +398,7 @@ fill_systems (RwWorkloadSidebar *self,
       /* Translators: a rented GPU's price, "$3.99 an hour" */
       g_autofree char *price = cloud ? g_strdup_printf (_("%s an hour"), amount) : g_strdup (amount);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), system->name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rw_system_get_display_name (system));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), price);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);

@@ -23,6 +23,7 @@
 #include "rw-numbers.h"
 #include "rw-scenario.h"
 #include "rw-system.h"
+#include "rw-system-text.h"
 #include "rw-types.h"
 #include "rw-user-systems.h"
 #include "rw-validate.h"

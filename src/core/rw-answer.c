@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "rw-answer.h"
+#include "rw-system-text.h"
 
 static const char * const kind_keys[RW_ANSWER_N] = {
   "fit", "decode", "prefill", "price", "tco", "train",
@@ -30,7 +31,7 @@ typedef struct
 static const char *
 system_name (const RwSystem *system)
 {
-  return system->short_name != NULL ? system->short_name : system->name;
+  return rw_system_get_label (system);
 }
 
 static gboolean

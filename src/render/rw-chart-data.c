@@ -13,6 +13,7 @@
 #include "rw-chart-data-private.h"
 #include "rw-error.h"
 #include "rw-limits.h"
+#include "rw-system-text.h"
 
 /* Registered by hand: G_DEFINE_BOXED_TYPE trips -Wpedantic (union cast). */
 GType
@@ -139,10 +140,8 @@ _rw_memory_part_bytes (const RwMemoryBreakdown *memory,
 const char *
 _rw_system_label (const RwSystem *system)
 {
-  if (system->short_name != NULL && *system->short_name)
-    return system->short_name;
-  if (system->name != NULL && *system->name)
-    return system->name;
+  if ((system->short_name != NULL && *system->short_name) || (system->name != NULL && *system->name))
+    return rw_system_get_label (system);
   return system->id != NULL ? system->id : "?";
 }
 

@@ -12,6 +12,7 @@
 #include "rw-estimate.h"
 #include "rw-numbers.h"
 #include "rw-system.h"
+#include "rw-system-text.h"
 #include "rw-workload.h"
 
 G_BEGIN_DECLS
