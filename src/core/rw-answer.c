@@ -176,6 +176,11 @@ fit_line (const Ctx        *ctx,
       {
         g_autofree char *spill = bytes_text (ctx, e->memory.spill);
 
+        if (e->placement == RW_PLACEMENT_EXPERT_OFFLOAD)
+          /* Translators: a system; layers whose routed experts are in host RAM, of all
+           * layers; the bytes they take (llama.cpp --n-cpu-moe) */
+          return g_strdup_printf (_("%s: runs with the experts of %u of %u layers (%s) in host RAM, which slows it down"),
+                                  name, e->cpu_moe_layers, e->layers_on_device + e->layers_on_host, spill);
         /* Translators: a system; layers in host RAM of all layers; the bytes
          * they take. Those layers run at host-memory speed. */
         return g_strdup_printf (_("%s: runs with %u of %u layers (%s) in host RAM, which slows it down"),

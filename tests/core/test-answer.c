@@ -153,6 +153,30 @@ test_answer_training_does_not_fit (void)
   g_assert_null (answer->choose[0]);
 }
 
+/* An expert offload (llama.cpp --n-cpu-moe) is said as such: the experts
+ * of N layers in host RAM, not whole layers. The estimate is the toy's on
+ * the discrete build, with the placement the core would report. */
+static void
+test_answer_expert_offload (void)
+{
+  g_autoptr(RwModel) model = fixture_toy ();
+  g_autoptr(RwFormat) bf16 = fixture_bf16 ();
+  g_autoptr(RwSystem) discrete = fixture_discrete ();
+  RwWorkload workload = fixture_workload (model, bf16, bf16);
+  RwEstimate e;
+  g_autoptr(RwAnswer) answer = NULL;
+
+  estimate (discrete, &workload, &e);
+  e.fit = RW_FIT_SPILLS;
+  e.placement = RW_PLACEMENT_EXPERT_OFFLOAD;
+  e.cpu_moe_layers = 3;
+  e.memory.spill = 2.5 * GIB;
+  answer = rw_answer_new (&workload, &e, 1, RW_MEMORY_UNITS_GIB, RW_CURRENCY_DISPLAY_SYMBOL);
+  g_assert_cmpstr (answer->fit[0], ==,
+                   "Toy discrete: runs with the experts of 3 of 4 layers (2.5 GiB) in host RAM, which slows it down");
+  g_assert_cmpstr (answer->headline, ==, "Runs on Toy discrete, partly from host RAM");
+}
+
 /* Within the estimates' accuracy (10 %), two speeds are "about as fast". */
 static void
 test_answer_about_the_same (void)
@@ -251,6 +275,7 @@ main (int   argc,
   g_test_add_func ("/answer/json", test_answer_json);
   g_test_add_func ("/answer/training-does-not-fit", test_answer_training_does_not_fit);
   g_test_add_func ("/answer/about-the-same", test_answer_about_the_same);
+  g_test_add_func ("/answer/expert-offload", test_answer_expert_offload);
   g_test_add_func ("/limits/context-warning", test_context_limit_warning);
   g_test_add_func ("/numbers/c-locale", test_numbers_c_locale);
 
