@@ -29,6 +29,12 @@ struct _RwWindow
   GtkStack             *main_stack;
   AdwViewStack         *stack;
   AdwStatusPage        *status_page;
+  /* The views are built the first time they are shown (or asked for):
+   * start-up builds only the one the window opens on. */
+  AdwBin               *compare_page;
+  AdwBin               *fit_page;
+  AdwBin               *speed_page;
+  AdwBin               *cost_page;
   RwCompareView        *compare_view;
   RwFitView            *fit_view;
   RwSpeedView          *speed_view;
@@ -66,11 +72,11 @@ visible_chart (RwWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
-  if (g_strcmp0 (name, "speed") == 0)
+  if (g_strcmp0 (name, "speed") == 0 && self->speed_view != NULL)
     return rw_speed_view_get_main_chart (self->speed_view);
-  if (g_strcmp0 (name, "cost") == 0)
+  if (g_strcmp0 (name, "cost") == 0 && self->cost_view != NULL)
     return rw_cost_view_get_main_chart (self->cost_view);
-  if (g_strcmp0 (name, "fit") == 0)
+  if (g_strcmp0 (name, "fit") == 0 && self->fit_view != NULL)
     return rw_fit_view_get_main_chart (self->fit_view);
   /* Compare has no chart: Export Chart is off there (it used to export
    * the hidden Fit chart), the report covers it. */
@@ -197,8 +203,11 @@ update_what_fits (RwWindow          *self,
                   guint              n,
                   const RwWorkload  *workload)
 {
-  g_autoptr(GPtrArray) fits = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_what_fits_free);
+  g_autoptr(GPtrArray) fits = NULL;
 
+  if (self->fit_view == NULL)
+    return;
+  fits = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_what_fits_free);
   for (guint i = 0; i < n; i++)
     {
       RwWhatFits *f = rw_what_fits (self->catalog, systems[i], workload, NULL);
@@ -208,6 +217,82 @@ update_what_fits (RwWindow          *self,
       g_ptr_array_add (fits, f);
     }
   rw_fit_view_set_what_fits (self->fit_view, workload, (RwWhatFits * const *) fits->pdata, fits->len);
+}
+
+static void update_actions (RwWindow *self);
+
+/* Gives every view built so far the current figures. */
+static void
+refresh_views (RwWindow *self)
+{
+  if (self->data == NULL)
+    return;
+  if (self->compare_view != NULL)
+    rw_compare_view_set_data (self->compare_view, self->data);
+  if (self->fit_view != NULL)
+    {
+      const RwWorkload *workload = rw_chart_data_get_workload (self->data);
+      g_autoptr(GPtrArray) systems = g_ptr_array_new ();
+
+      rw_fit_view_set_data (self->fit_view, self->data);
+      for (guint i = 0; i < rw_chart_data_get_n_systems (self->data); i++)
+        g_ptr_array_add (systems, (gpointer) rw_chart_data_get_system (self->data, i));
+      update_what_fits (self, (RwSystem **) systems->pdata, systems->len, workload);
+    }
+  if (self->speed_view != NULL)
+    rw_speed_view_set_data (self->speed_view, self->data);
+  if (self->cost_view != NULL)
+    rw_cost_view_set_data (self->cost_view, self->data);
+}
+
+/* Builds the view of page @name if it is not yet, with the current data. */
+static void
+ensure_view (RwWindow   *self,
+             const char *name)
+{
+  GtkWidget *view = NULL;
+
+  if (g_strcmp0 (name, "compare") == 0 && self->compare_view == NULL)
+    {
+      view = g_object_new (RW_TYPE_COMPARE_VIEW, NULL);
+      self->compare_view = RW_COMPARE_VIEW (view);
+      adw_bin_set_child (self->compare_page, view);
+      if (self->data != NULL)
+        rw_compare_view_set_data (self->compare_view, self->data);
+    }
+  else if (g_strcmp0 (name, "fit") == 0 && self->fit_view == NULL)
+    {
+      view = g_object_new (RW_TYPE_FIT_VIEW, NULL);
+      self->fit_view = RW_FIT_VIEW (view);
+      adw_bin_set_child (self->fit_page, view);
+      refresh_views (self);
+    }
+  else if (g_strcmp0 (name, "speed") == 0 && self->speed_view == NULL)
+    {
+      view = g_object_new (RW_TYPE_SPEED_VIEW, NULL);
+      self->speed_view = RW_SPEED_VIEW (view);
+      adw_bin_set_child (self->speed_page, view);
+      if (self->data != NULL)
+        rw_speed_view_set_data (self->speed_view, self->data);
+    }
+  else if (g_strcmp0 (name, "cost") == 0 && self->cost_view == NULL)
+    {
+      view = g_object_new (RW_TYPE_COST_VIEW, NULL);
+      self->cost_view = RW_COST_VIEW (view);
+      adw_bin_set_child (self->cost_page, view);
+      if (self->data != NULL)
+        rw_cost_view_set_data (self->cost_view, self->data);
+    }
+  /* As the window does once built, for what is built later. */
+  if (view != NULL)
+    rw_a11y_name_mnemonic_buttons (view);
+}
+
+static void
+on_visible_view_changed_cb (RwWindow *self)
+{
+  ensure_view (self, adw_view_stack_get_visible_child_name (self->stack));
+  update_actions (self);
 }
 
 /* The banner under the header bar: what the workload asks beyond its
@@ -725,10 +810,10 @@ rw_window_class_init (RwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, status_page);
-  gtk_widget_class_bind_template_child (widget_class, RwWindow, compare_view);
-  gtk_widget_class_bind_template_child (widget_class, RwWindow, fit_view);
-  gtk_widget_class_bind_template_child (widget_class, RwWindow, speed_view);
-  gtk_widget_class_bind_template_child (widget_class, RwWindow, cost_view);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, fit_page);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, speed_page);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, cost_page);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, prices_section);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, recent_section);
@@ -784,7 +869,9 @@ rw_window_init (RwWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_swapped (self->sidebar, "changed", G_CALLBACK (on_workload_changed_cb), self);
-  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (on_visible_view_changed_cb), self);
+  ensure_view (self, adw_view_stack_get_visible_child_name (self->stack));
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self, 0);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (fill_recent_menu), self, G_CONNECT_SWAPPED);
@@ -883,11 +970,7 @@ rw_window_recompute (RwWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "views");
 
   show_warnings (self, rw_chart_data_get_warnings (data));
-  rw_compare_view_set_data (self->compare_view, data);
-  rw_fit_view_set_data (self->fit_view, data);
-  update_what_fits (self, (RwSystem **) systems->pdata, systems->len, &workload);
-  rw_speed_view_set_data (self->speed_view, data);
-  rw_cost_view_set_data (self->cost_view, data);
+  refresh_views (self);
   update_actions (self);
 }
 
@@ -1157,6 +1240,7 @@ RwCompareView *
 rw_window_get_compare_view (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  ensure_view (self, "compare");
   return self->compare_view;
 }
 
@@ -1164,6 +1248,7 @@ RwFitView *
 rw_window_get_fit_view (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  ensure_view (self, "fit");
   return self->fit_view;
 }
 
@@ -1171,6 +1256,7 @@ RwSpeedView *
 rw_window_get_speed_view (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  ensure_view (self, "speed");
   return self->speed_view;
 }
 
@@ -1178,6 +1264,7 @@ RwCostView *
 rw_window_get_cost_view (RwWindow *self)
 {
   g_return_val_if_fail (RW_IS_WINDOW (self), NULL);
+  ensure_view (self, "cost");
   return self->cost_view;
 }
 
