@@ -21,6 +21,7 @@ rw_cli_workload_option_entries (RwCliWorkloadOptions *o)
   const GOptionEntry entries[] = {
     { "model", 'm', 0, G_OPTION_ARG_STRING, &o->model, "Model from the catalog (rigwise-cli list models)", "ID" },
     { "model-config", 0, 0, G_OPTION_ARG_FILENAME, &o->model_config, "Model from a Hugging Face config.json", "CONFIG.json" },
+    { "gguf", 0, 0, G_OPTION_ARG_FILENAME, &o->gguf, "Model and weights from a GGUF file (a split model's first part)", "FILE.gguf" },
     { "params", 0, 0, G_OPTION_ARG_STRING, &o->params, "Synthetic Llama-like model of B billion parameters", "B" },
     { "active-params", 0, 0, G_OPTION_ARG_STRING, &o->active_params, "With --params: a mixture of experts with B billion active", "B" },
     { "weights", 'w', 0, G_OPTION_ARG_STRING, &o->weights, "Weight format (default q4_k_m; bf16 to train, nf4 for QLoRA)", "FORMAT" },
@@ -50,7 +51,7 @@ void
 rw_cli_workload_options_clear (RwCliWorkloadOptions *o)
 {
   char **strings[] = {
-    &o->model, &o->model_config, &o->params, &o->active_params, &o->weights,
+    &o->model, &o->model_config, &o->gguf, &o->params, &o->active_params, &o->weights,
     &o->bits_per_weight, &o->kv, &o->context, &o->depth, &o->prompt, &o->batch,
     &o->mode, &o->runtime, &o->seq_len, &o->micro_batch, &o->lora_rank,
     &o->optimizer, &o->electricity_price, &o->hours_per_day, &o->years,
@@ -64,6 +65,7 @@ void
 rw_cli_workload_clear (RwCliWorkload *w)
 {
   g_clear_pointer (&w->owned_model, rw_model_free);
+  g_clear_pointer (&w->owned_format, rw_format_free);
   g_clear_pointer (&w->runtime, g_free);
   memset (&w->workload, 0, sizeof w->workload);
 }
@@ -263,6 +265,13 @@ rw_cli_synthetic_model (double   params,
   return g_steal_pointer (&model);
 }
 
+static const RwFormat *
+catalog_format_like (const char *id,
+                     gpointer    user_data)
+{
+  return rw_catalog_lookup_format (user_data, id);
+}
+
 gboolean
 rw_cli_workload_resolve (const RwCliWorkloadOptions *o,
                          RwCatalog                  *catalog,
@@ -270,7 +279,8 @@ rw_cli_workload_resolve (const RwCliWorkloadOptions *o,
                          GError                    **error)
 {
   RwWorkload *w = &out->workload;
-  guint n_sources = (o->model != NULL) + (o->model_config != NULL) + (o->params != NULL);
+  guint n_sources = (o->model != NULL) + (o->model_config != NULL) + (o->gguf != NULL)
+                    + (o->params != NULL);
   const char * const *default_weights;
   g_auto(GStrv) runtimes = NULL;
   guint value;
@@ -290,8 +300,9 @@ rw_cli_workload_resolve (const RwCliWorkloadOptions *o,
     {
       g_set_error_literal (error, RW_CLI_ERROR, RW_CLI_ERROR_USAGE,
                            n_sources == 0
-                           ? "give a model: --model ID, --model-config CONFIG.json or --params B"
-                           : "give only one of --model, --model-config and --params");
+                           ? "give a model: --model ID, --model-config CONFIG.json, --gguf FILE.gguf "
+                             "or --params B"
+                           : "give only one of --model, --model-config, --gguf and --params");
       return FALSE;
     }
   if (o->active_params != NULL && o->params == NULL)
@@ -309,6 +320,21 @@ rw_cli_workload_resolve (const RwCliWorkloadOptions *o,
           rw_cli_set_unknown_id_error (error, "--model", "model", o->model, (const char * const *) known);
           return FALSE;
         }
+    }
+  else if (o->gguf != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* Only the header is read; the file's own mix is the default
+       * weight format ("Q4_K_M, from the file"). */
+      out->owned_model = rw_gguf_model_load_file (o->gguf, catalog_format_like, catalog,
+                                                  &out->owned_format, &local_error);
+      if (out->owned_model == NULL)
+        {
+          g_set_error (error, RW_CLI_ERROR, RW_CLI_ERROR_FAILED, "--gguf: %s", local_error->message);
+          return FALSE;
+        }
+      w->model = out->owned_model;
     }
   else if (o->model_config != NULL)
     {
@@ -356,7 +382,14 @@ rw_cli_workload_resolve (const RwCliWorkloadOptions *o,
     default_weights = default_weights_qlora;
   else
     default_weights = default_weights_training;
-  w->weights = lookup_format (catalog, "--weights", o->weights, default_weights, FALSE, error);
+  /* A GGUF's own mix is the default for inference and LoRA, and
+   * "--weights gguf" names it; QLoRA and full fine-tunes re-store it. */
+  if (out->owned_format != NULL &&
+      (g_strcmp0 (o->weights, "gguf") == 0 ||
+       (o->weights == NULL && (w->mode == RW_MODE_INFERENCE || w->mode == RW_MODE_LORA))))
+    w->weights = out->owned_format;
+  else
+    w->weights = lookup_format (catalog, "--weights", o->weights, default_weights, FALSE, error);
   if (w->weights == NULL)
     return FALSE;
   w->kv = lookup_format (catalog, "--kv", o->kv, default_kv, TRUE, error);
@@ -445,7 +478,9 @@ rw_cli_workload_describe (const RwCliWorkload *cw)
                           total < 1e9 ? 2 : 1, total / 1e9);
   if (rw_model_is_moe (m))
     g_string_append_printf (out, " (%.*f B active)", active < 1e9 ? 2 : 1, active / 1e9);
-  g_string_append_printf (out, " · weights %s %.2f bpw", w->weights->id, rw_workload_weight_bits (w));
+  g_string_append_printf (out, " · weights %s %.2f bpw",
+                          w->weights->from_file ? w->weights->name : w->weights->id,
+                          rw_workload_weight_bits (w));
   if (w->weights->expert_bits_per_weight > 0 && !(w->bits_per_weight_override > 0))
     g_string_append_printf (out, " (experts %.2f)", w->weights->expert_bits_per_weight);
   g_string_append_printf (out, " · KV %s · context %u · depth %u · prompt %u · batch %u · %s · %s",

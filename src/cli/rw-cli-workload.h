@@ -15,6 +15,7 @@ typedef struct
 {
   char     *model;
   char     *model_config;
+  char     *gguf;
   char     *params;
   char     *active_params;
   char     *weights;
@@ -42,6 +43,7 @@ typedef struct
 {
   RwWorkload  workload;
   RwModel    *owned_model;
+  RwFormat   *owned_format;   /* a GGUF file's own weight format */
   char       *runtime;
   gboolean    synthetic;   /* the model was shaped from --params */
 } RwCliWorkload;

@@ -16,6 +16,8 @@
 #include "rw-figure.h"
 #include "rw-file.h"
 #include "rw-format.h"
+#include "rw-ggml.h"
+#include "rw-gguf.h"
 #include "rw-hf-config.h"
 #include "rw-json.h"
 #include "rw-limits.h"

@@ -86,6 +86,10 @@ rw_workload_to_json_builder (JsonBuilder      *builder,
     json_builder_add_null_value (builder);
 
   add_string (builder, "weights", workload->weights != NULL ? workload->weights->id : NULL);
+  /* A GGUF file's own mix ("weights": "gguf"): which one it is. */
+  if (workload->weights != NULL && workload->weights->from_file &&
+      workload->model != NULL && workload->model->tensors.file_type != NULL)
+    add_string (builder, "weights_file_type", workload->model->tensors.file_type);
   add_double (builder, "bits_per_weight",
               workload->weights != NULL ? rw_workload_weight_bits (workload) : NAN);
   /* MoE file mixes keep the routed experts at their own width. */
