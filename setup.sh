@@ -25,6 +25,10 @@ install_deps () {
   for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
+  # node and npm for the GGUF cross-check against @huggingface/gguf, from
+  # Debian only where the machine has none of its own.
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -62,6 +66,7 @@ PY
 run_tests () {
   local status=0 total_p=0 total_f=0 total_s=0 p f s
   export RIGWISE_REQUIRE_DISPLAY=1   # a UI test without a display fails, never skips
+  export RIGWISE_REQUIRE_NPM=1       # so does the GGUF cross-check without node, npm or the registry
 
   build _build
   xvfb-run -a -s '-screen 0 1280x1024x24' \
