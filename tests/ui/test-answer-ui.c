@@ -321,6 +321,56 @@ test_training_views (Fixture       *fixture,
   g_assert_true (rw_window_get_can_export_chart (fixture->window));
 }
 
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = find_type (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Show as table at 1280 px: the cost table (the widest, five precisions)
+ * is whole inside its card, its last column not cut off. */
+static void
+test_table_not_clipped (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  RwCostView *cost;
+  RwChartCard *card;
+  GtkWidget *table;
+  graphene_rect_t table_bounds, card_bounds;
+
+  default_comparison (fixture->window);
+  rw_workload_sidebar_set_selected_systems (rw_window_get_sidebar (fixture->window),
+                                            (const char * const[]) { "dgx-spark", "custom-5090",
+                                                                     "mac-studio-m3-ultra", "strix-halo-128",
+                                                                     NULL });
+  adw_view_stack_set_visible_child_name (rw_window_get_view_stack (fixture->window), "cost");
+  cost = rw_window_get_cost_view (fixture->window);
+  card = rw_cost_view_get_main_chart (cost);
+  rw_chart_card_set_show_table (card, TRUE);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  table = find_type (GTK_WIDGET (card), RW_TYPE_STAT_TABLE);
+  g_assert_nonnull (table);
+  g_assert_true (gtk_widget_compute_bounds (table, GTK_WIDGET (fixture->window), &table_bounds));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (fixture->window), &card_bounds));
+  g_assert_cmpfloat (table_bounds.origin.x, >=, card_bounds.origin.x);
+  g_assert_cmpfloat (table_bounds.origin.x + table_bounds.size.width, <=,
+                     card_bounds.origin.x + card_bounds.size.width + 0.5);
+  g_assert_cmpfloat (card_bounds.origin.x + card_bounds.size.width, <=,
+                     gtk_widget_get_width (GTK_WIDGET (fixture->window)));
+  save_screenshot (fixture->window, "answer-cost-table-1280x800.png");
+}
+
 /* `rigwise trip.rigwise`: the application opens the file in its window,
  * names it in the title, and adds it to the recent files. */
 typedef struct
@@ -496,6 +546,8 @@ main (int   argc,
   g_test_add ("/ui/answer/compare-card", Fixture, NULL, fixture_set_up, test_compare_card, fixture_tear_down);
   g_test_add ("/ui/answer/what-fits", Fixture, NULL, fixture_set_up, test_what_fits_section, fixture_tear_down);
   g_test_add ("/ui/answer/training-views", Fixture, NULL, fixture_set_up, test_training_views, fixture_tear_down);
+  g_test_add ("/ui/answer/table-not-clipped", Fixture, NULL, fixture_set_up, test_table_not_clipped,
+              fixture_tear_down);
   g_test_add ("/ui/answer/limit-banner", Fixture, NULL, fixture_set_up, test_limit_banner, fixture_tear_down);
   g_test_add ("/ui/answer/title-follows-save", Fixture, NULL, fixture_set_up, test_title_follows_save,
               fixture_tear_down);
