@@ -85,6 +85,14 @@ rw_chart_widget_measure (GtkWidget      *widget,
       *minimum = 280;
       *natural = 640;
     }
+  else if (RW_CHART_WIDGET (widget)->kind == RW_CHART_VALIDATION)
+    {
+      /* A square plot under its legend: taller than the others. The
+       * minimum grows with the width too, since a scrolled view's
+       * viewport hands its children their minimum height. */
+      *minimum = for_size > 0 ? CLAMP (for_size * 2 / 3, 280, 560) : 280;
+      *natural = for_size > 0 ? CLAMP (for_size * 3 / 4, 320, 600) : 480;
+    }
   else
     {
       *minimum = 240;
@@ -206,7 +214,7 @@ rw_chart_widget_set_kind (RwChartWidget *self,
     return;
   self->kind = kind;
   update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 

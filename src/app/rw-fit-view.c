@@ -171,6 +171,30 @@ rw_fit_view_set_data (RwFitView   *self,
       rw_stat_table_add_row (table, _("Layers on the GPU"), (const char * const *) cells);
       for (guint i = 0; i < n; i++)
         g_clear_pointer (&cells[i], g_free);
+
+      /* Where a model that does not fit the GPU goes: whole layers, or the
+       * routed experts only (chosen for the faster decode). */
+      for (guint i = 0; i < n; i++)
+        {
+          const RwEstimate *e = rw_chart_data_get_estimate (data, i);
+
+          if (e->fit == RW_FIT_DOES_NOT_FIT)
+            cells[i] = g_strdup (_("n/a"));
+          else if (e->placement == RW_PLACEMENT_EXPERT_OFFLOAD)
+            /* Translators: llama.cpp's --n-cpu-moe: the routed experts of the first N layers stay in host RAM */
+            cells[i] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "Experts of %u layer in host RAM",
+                                                     "Experts of %u layers in host RAM",
+                                                     e->cpu_moe_layers),
+                                        e->cpu_moe_layers);
+          else if (e->placement == RW_PLACEMENT_LAYER_SPLIT)
+            cells[i] = g_strdup (_("Whole layers split"));
+          else
+            cells[i] = g_strdup (_("All in fast memory"));
+        }
+      rw_stat_table_add_row (table, _("Placement"), (const char * const *) cells);
+      for (guint i = 0; i < n; i++)
+        g_clear_pointer (&cells[i], g_free);
     }
   for (guint i = 0; i < n; i++)
     {

@@ -95,7 +95,7 @@ rw_cli_export (RwCatalog  *catalog,
   gboolean dark = FALSE;
   g_autofree GOptionEntry *workload_entries = rw_cli_workload_option_entries (&options);
   const GOptionEntry entries[] = {
-    { "chart", 0, 0, G_OPTION_ARG_STRING, &chart_arg, "memory, cost, throughput, tco or report", "CHART" },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &chart_arg, "memory, cost, throughput, tco, breakeven, validation or report", "CHART" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_arg, "File to write: .png, .pdf or .svg (report: .pdf)", "FILE" },
     { "width", 0, 0, G_OPTION_ARG_STRING, &width_arg, "Width in pixels (PDF: points; default 1280)", "PX" },
     { "height", 0, 0, G_OPTION_ARG_STRING, &height_arg, "Height in pixels (PDF: points; default 800)", "PX" },
@@ -143,7 +143,8 @@ rw_cli_export (RwCatalog  *catalog,
   else if (!rw_chart_kind_from_string (chart_arg, &kind))
     {
       g_set_error (&error, RW_CLI_ERROR, RW_CLI_ERROR_USAGE,
-                   "--chart: “%s” is not one of memory, cost, throughput, tco, report", chart_arg);
+                   "--chart: “%s” is not one of memory, cost, throughput, tco, breakeven, validation, report",
+                   chart_arg);
       return rw_cli_report_error (error);
     }
   if ((width_arg != NULL && !rw_cli_parse_uint ("--width", width_arg, FALSE, &width, &error)) ||

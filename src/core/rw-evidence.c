@@ -6,8 +6,11 @@
  * What a user should see next to an estimate: rows measured on the same
  * chip, as close to the workload as the data has, each with the core's
  * prediction for it. Distance, in rough units of "how different":
- *   model:  0 for the same model, else 1 + |ln total-params ratio|
- *           + |ln active-params ratio| (a 30B-A3B is far from a 32B dense)
+ *   model:  0 for the same model, else 1 + |ln active-params ratio|
+ *           + ½ |ln total-params ratio| + 1 if one is MoE and the other
+ *           dense (the active weights set decode and prefill; a 30B-A3B
+ *           is far from a 32B dense, a dense 70B nearer a dense 7B than a
+ *           120B MoE)
  *   format: 0 for the same, else 0.5
  *   depth:  0.25 · |ln ((d₁ + 1024) / (d₂ + 1024))|
  *   batch:  0.5 · |ln (B₁ / B₂)|
@@ -45,8 +48,9 @@ params_distance (const RwModel *a,
 {
   double total = fabs (log (rw_model_total_params (a) / rw_model_total_params (b)));
   double active = fabs (log (rw_model_active_params (a) / rw_model_active_params (b)));
+  double moe = rw_model_is_moe (a) != rw_model_is_moe (b) ? 1 : 0;
 
-  return isfinite (total + active) ? total + active : 10;
+  return isfinite (total + active) ? active + total / 2 + moe : 10;
 }
 
 static double

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 /* Decode speed is sampled at 1K·√2^k tokens of depth, k = 0…20 (1K…1M). */
 #define RW_CHART_N_DEPTHS 21
+/* The Speed view shows this many measured rows per system. */
+#define RW_CHART_MAX_EVIDENCE 4
 
 typedef struct
 {
@@ -82,6 +84,12 @@ struct _RwChartData
   GArray          *rent_crossings;  /* RwRentCrossing, every finite one */
 
   GPtrArray       *prices;        /* RwPriceSource* */
+
+  /* Measured rows on the compared systems' chips (RwChartEvidence) and, per
+   * system, the indices of the nearest ones into it. */
+  GArray          *validation;
+  guint           *evidence;      /* n_systems × RW_CHART_MAX_EVIDENCE, G_MAXUINT: none */
+  double          *speed_error;   /* n_systems, NAN: no rows */
 
   RwAnswer        *answer;        /* in the display units; rebuilt by set_display */
   char           **warnings;      /* rw_workload_dup_warnings () */

@@ -12,6 +12,8 @@
 
 #include "rw-chart-data-private.h"
 #include "rw-error.h"
+#include "rw-evidence.h"
+#include "rw-validate.h"
 #include "rw-limits.h"
 #include "rw-system-text.h"
 
@@ -36,7 +38,7 @@ rw_chart_data_get_type (void)
 #define TCO_MIN_YEARS      5.0
 
 static const char * const chart_ids[RW_CHART_N] = {
-  "memory", "cost", "throughput", "tco", "breakeven",
+  "memory", "cost", "throughput", "tco", "breakeven", "validation",
 };
 
 static void
@@ -50,6 +52,90 @@ price_source_free (gpointer data)
   g_free (p->date);
   g_free (p->source);
   g_free (p);
+}
+
+static void
+evidence_clear (gpointer data)
+{
+  RwChartEvidence *e = data;
+
+  g_free (e->machine);
+  g_free (e->model);
+  g_free (e->format);
+  g_free (e->test);
+  g_free (e->build);
+  g_free (e->source);
+}
+
+/* The measured rows behind the compared systems' estimates: all rows on
+ * their chips for the validation chart, the nearest for the Speed view. */
+static void
+collect_evidence (RwChartData *data,
+                  RwCatalog   *catalog)
+{
+  g_autoptr(RwValidation) validation = NULL;
+
+  data->validation = g_array_new (FALSE, TRUE, sizeof (RwChartEvidence));
+  g_array_set_clear_func (data->validation, evidence_clear);
+  data->evidence = g_new (guint, data->n_systems * RW_CHART_MAX_EVIDENCE);
+  data->speed_error = g_new (double, data->n_systems);
+  for (guint i = 0; i < data->n_systems * RW_CHART_MAX_EVIDENCE; i++)
+    data->evidence[i] = G_MAXUINT;
+  for (guint i = 0; i < data->n_systems; i++)
+    data->speed_error[i] = NAN;
+  if (catalog == NULL)
+    return;
+  validation = rw_validate_full (catalog, RW_VALIDATE_ROWS_ONLY, NULL);
+  if (validation == NULL)
+    return;
+
+  for (guint s = 0; s < data->n_systems; s++)
+    {
+      RwEvidence nearest[RW_CHART_MAX_EVIDENCE];
+      guint first = data->validation->len;
+      guint n = rw_evidence_nearest (validation, data->systems[s], &data->workload,
+                                     nearest, RW_CHART_MAX_EVIDENCE);
+      g_autofree double *errors = NULL;
+      guint n_errors = 0;
+
+      for (guint r = 0; r < validation->rows->len; r++)
+        {
+          const RwValidationRow *row = &g_array_index (validation->rows, RwValidationRow, r);
+          const RwBenchmark *b = row->benchmark;
+          RwChartEvidence e;
+
+          if (!rw_validation_row_counts (row) || !rw_evidence_same_chip (row, data->systems[s]))
+            continue;
+          e = (RwChartEvidence) {
+            .system = s,
+            .decode = b->kind == RW_BENCHMARK_DECODE,
+            .machine = g_strdup (row->system->short_name != NULL ? row->system->short_name
+                                 : row->system->name != NULL ? row->system->name : b->system_id),
+            .model = g_strdup (b->model_id),
+            .format = g_strdup (b->weights_id),
+            .test = g_strdup_printf ("%s%u", b->kind == RW_BENCHMARK_DECODE ? "tg" : "pp", b->tokens),
+            .depth = b->depth,
+            .batch = MAX (b->batch, 1),
+            .measured = b->tok_s,
+            .predicted = row->predicted,
+            .build = g_strdup (b->build),
+            .source = g_strdup (b->source),
+          };
+          g_array_append_val (data->validation, e);
+          for (guint k = 0; k < n; k++)
+            if (nearest[k].row == row)
+              data->evidence[s * RW_CHART_MAX_EVIDENCE + k] = data->validation->len - 1;
+        }
+
+      errors = g_new (double, MAX (data->validation->len - first, 1));
+      for (guint i = first; i < data->validation->len; i++)
+        {
+          const RwChartEvidence *e = &g_array_index (data->validation, RwChartEvidence, i);
+
+          errors[n_errors++] = fabs (e->predicted / e->measured - 1);
+        }
+      data->speed_error[s] = rw_median (errors, n_errors);
+    }
 }
 
 static const char *
@@ -517,6 +603,7 @@ rw_chart_data_new (RwCatalog         *catalog,
   compute_tco (data);
   compute_rent_or_buy (data);
   collect_prices (data, catalog);
+  collect_evidence (data, catalog);
   data->subtitle = build_subtitle (data);
   /* GiB is what nvidia-smi, llama.cpp and PyTorch print. */
   data->units = RW_MEMORY_UNITS_GIB;
@@ -608,8 +695,57 @@ rw_chart_data_unref (RwChartData *data)
   g_clear_pointer (&data->rent_crossings, g_array_unref);
   g_clear_pointer (&data->prices, g_ptr_array_unref);
   g_clear_pointer (&data->answer, rw_answer_free);
+  g_clear_pointer (&data->validation, g_array_unref);
+  g_free (data->evidence);
+  g_free (data->speed_error);
   g_strfreev (data->warnings);
   g_free (data);
+}
+
+guint
+rw_chart_data_get_n_validation (const RwChartData *data)
+{
+  g_return_val_if_fail (data != NULL, 0);
+  return data->validation->len;
+}
+
+const RwChartEvidence *
+rw_chart_data_get_validation (const RwChartData *data,
+                              guint              index)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (index < data->validation->len, NULL);
+  return &g_array_index (data->validation, RwChartEvidence, index);
+}
+
+guint
+rw_chart_data_get_evidence (const RwChartData      *data,
+                            guint                   system,
+                            const RwChartEvidence **out,
+                            guint                   max)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (data != NULL, 0);
+  g_return_val_if_fail (system < data->n_systems, 0);
+
+  for (guint k = 0; k < RW_CHART_MAX_EVIDENCE && n < max; k++)
+    {
+      guint index = data->evidence[system * RW_CHART_MAX_EVIDENCE + k];
+
+      if (index != G_MAXUINT)
+        out[n++] = &g_array_index (data->validation, RwChartEvidence, index);
+    }
+  return n;
+}
+
+double
+rw_chart_data_get_speed_error (const RwChartData *data,
+                               guint              system)
+{
+  g_return_val_if_fail (data != NULL, NAN);
+  g_return_val_if_fail (system < data->n_systems, NAN);
+  return data->speed_error[system];
 }
 
 guint
@@ -689,6 +825,7 @@ rw_chart_kind_get_title (RwChartKind kind)
     case RW_CHART_THROUGHPUT: return _("Decode speed vs context");
     case RW_CHART_TCO:        return _("Total cost of ownership");
     case RW_CHART_BREAKEVEN:  return _("Rent or buy");
+    case RW_CHART_VALIDATION: return _("Predicted vs measured");
     default:                  g_return_val_if_reached ("");
     }
 }
@@ -963,6 +1100,50 @@ rent_table (const RwChartData *data)
   return table;
 }
 
+/* One row per measured row: where it ran, what, measured, predicted and
+ * the error, and its source. */
+static RwChartTable *
+validation_table (const RwChartData *data)
+{
+  GPtrArray *cols = strv_builder ();
+  RwChartTable *table;
+
+  g_ptr_array_add (cols, g_strdup (_("System")));
+  g_ptr_array_add (cols, g_strdup (_("Measured on")));
+  g_ptr_array_add (cols, g_strdup (_("Model")));
+  g_ptr_array_add (cols, g_strdup (_("Format")));
+  g_ptr_array_add (cols, g_strdup (_("Test")));
+  g_ptr_array_add (cols, g_strdup (_("Depth")));
+  g_ptr_array_add (cols, g_strdup (_("Sequences")));
+  g_ptr_array_add (cols, g_strdup (_("Measured tok/s")));
+  g_ptr_array_add (cols, g_strdup (_("Predicted tok/s")));
+  g_ptr_array_add (cols, g_strdup (_("Error")));
+  g_ptr_array_add (cols, g_strdup (_("Source")));
+  table = table_new (rw_chart_kind_get_title (RW_CHART_VALIDATION), cols);
+
+  for (guint i = 0; i < data->validation->len; i++)
+    {
+      const RwChartEvidence *e = &g_array_index (data->validation, RwChartEvidence, i);
+      GPtrArray *row = strv_builder ();
+      g_autofree char *error = rw_format_number ((e->predicted / e->measured - 1) * 100, 1);
+
+      g_ptr_array_add (row, g_strdup (_rw_system_label (data->systems[e->system])));
+      g_ptr_array_add (row, g_strdup (e->machine));
+      g_ptr_array_add (row, g_strdup (e->model));
+      g_ptr_array_add (row, g_strdup (e->format));
+      g_ptr_array_add (row, g_strdup (e->test));
+      g_ptr_array_add (row, rw_format_number (e->depth, 0));
+      g_ptr_array_add (row, rw_format_number (e->batch, 0));
+      g_ptr_array_add (row, rw_format_number (e->measured, 1));
+      g_ptr_array_add (row, rw_format_number (e->predicted, 1));
+      /* TRANSLATORS: a relative error, "+4.2 %" */
+      g_ptr_array_add (row, g_strdup_printf (_("%s%s %%"), e->predicted >= e->measured ? "+" : "", error));
+      g_ptr_array_add (row, g_strdup (e->source));
+      table_add_row (table, row);
+    }
+  return table;
+}
+
 char *
 _rw_format_hours (const RwChartData *data,
                   double             hours)
@@ -992,6 +1173,7 @@ rw_chart_data_get_table (const RwChartData *data,
     case RW_CHART_THROUGHPUT: return throughput_table (data);
     case RW_CHART_TCO:        return tco_table (data);
     case RW_CHART_BREAKEVEN:  return rent_table (data);
+    case RW_CHART_VALIDATION: return validation_table (data);
     default:                  g_return_val_if_reached (NULL);
     }
 }

@@ -24,8 +24,9 @@ typedef enum
   RW_CHART_THROUGHPUT,  /* decode tok/s against context depth */
   RW_CHART_TCO,         /* total cost of ownership over years, break-even points */
   RW_CHART_BREAKEVEN,   /* rent or buy: cumulative cost over hours of use */
+  RW_CHART_VALIDATION,  /* predicted against measured tok/s, log-log */
 } RwChartKind;
-#define RW_CHART_N (RW_CHART_BREAKEVEN + 1)
+#define RW_CHART_N (RW_CHART_VALIDATION + 1)
 
 /* The stacked parts of the memory chart, in drawing order (also the order of
  * RwChartStyle.segments). */
@@ -110,9 +111,45 @@ const char       *rw_chart_data_get_subtitle   (const RwChartData *data);
 /* "Prices as of 2026-11 (bundled catalog; feed)", for captions and the report. */
 const char       *rw_chart_data_get_price_note (const RwChartData *data);
 
+/* A measured row on a compared system's chip with the core's prediction
+ * for it: a mark of the validation chart, and the Speed view's evidence. */
+typedef struct
+{
+  guint    system;      /* index of the compared system it stands for */
+  gboolean decode;      /* tgN (else ppN) */
+  char    *machine;     /* the name of the system or calibration device it ran on */
+  char    *model;
+  char    *format;
+  char    *test;        /* llama-bench notation: "tg32", "pp2048" */
+  guint    depth;
+  guint    batch;
+  double   measured;    /* tok/s */
+  double   predicted;   /* tok/s */
+  char    *build;
+  char    *source;      /* URL */
+} RwChartEvidence;
+
+/* Every measured row on the compared systems' chips (same system, or the
+ * same API and per-device bandwidth), in system order; empty without a
+ * catalog. */
+guint                  rw_chart_data_get_n_validation (const RwChartData *data);
+const RwChartEvidence *rw_chart_data_get_validation   (const RwChartData *data,
+                                                       guint              index);
+/* The rows nearest the workload for system @system (rw_evidence_nearest()),
+ * at most @max, into @out (borrowed pointers); returns how many. */
+guint                  rw_chart_data_get_evidence     (const RwChartData      *data,
+                                                       guint                   system,
+                                                       const RwChartEvidence **out,
+                                                       guint                   max);
+/* The median |predicted − measured| / measured over @system's rows, for
+ * the digits a figure deserves; NAN without rows. */
+double                 rw_chart_data_get_speed_error  (const RwChartData *data,
+                                                       guint              system);
+
 /* The translated title of a chart, e.g. "Memory fit". */
 const char   *rw_chart_kind_get_title     (RwChartKind        kind);
-/* "memory", "cost", "throughput", "tco", "breakeven" and back (for the CLI). */
+/* "memory", "cost", "throughput", "tco", "breakeven", "validation" and back
+ * (for the CLI). */
 const char   *rw_chart_kind_to_string     (RwChartKind        kind);
 gboolean      rw_chart_kind_from_string   (const char        *str,
                                            RwChartKind       *kind);

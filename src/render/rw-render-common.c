@@ -586,6 +586,9 @@ _rw_render_chart_full (const RwChartData  *data,
     case RW_CHART_BREAKEVEN:
       _rw_render_breakeven_chart_full (data, cr, width, height, style, geometry);
       break;
+    case RW_CHART_VALIDATION:
+      _rw_render_validation_chart_full (data, cr, width, height, style, geometry);
+      break;
     default:
       g_return_if_reached ();
     }
@@ -615,6 +618,7 @@ rw_render_describe_chart (const RwChartData *data,
     case RW_CHART_THROUGHPUT: return rw_render_describe_throughput_chart (data);
     case RW_CHART_TCO:        return rw_render_describe_tco_chart (data);
     case RW_CHART_BREAKEVEN:  return rw_render_describe_breakeven_chart (data);
+    case RW_CHART_VALIDATION: return rw_render_describe_validation_chart (data);
     default:                  g_return_val_if_reached (NULL);
     }
 }

@@ -25,7 +25,9 @@ typedef struct
  *   spill_x[i] = x where the hatched spilled part starts (NAN if none).
  * cost: bars[p * n_systems + i] = the slot of system i at precision p; its
  *   height is 0 where the peak is unpublished (no bar).
- * throughput/tco: plot + axis ranges map values to pixels. */
+ * throughput/tco: plot + axis ranges map values to pixels.
+ * validation: plot, the log range (x_min … x_max on both axes) and bars[i]
+ *   = the box of the i-th mark (first RW_GEOMETRY_MAX). */
 typedef struct
 {
   RwRect   plot;
@@ -237,6 +239,12 @@ void    _rw_render_tco_chart_full         (const RwChartData  *data,
                                            const RwChartStyle *style,
                                            RwChartGeometry    *geometry);
 void    _rw_render_breakeven_chart_full   (const RwChartData  *data,
+                                           cairo_t            *cr,
+                                           double              width,
+                                           double              height,
+                                           const RwChartStyle *style,
+                                           RwChartGeometry    *geometry);
+void    _rw_render_validation_chart_full  (const RwChartData  *data,
                                            cairo_t            *cr,
                                            double              width,
                                            double              height,

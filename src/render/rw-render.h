@@ -46,6 +46,11 @@ void   rw_render_breakeven_chart   (const RwChartData  *data,
                                     double              height,
                                     const RwChartStyle *style);
 /* Dispatches on @kind to one of the above. */
+void   rw_render_validation_chart  (const RwChartData  *data,
+                                    cairo_t            *cr,
+                                    double              width,
+                                    double              height,
+                                    const RwChartStyle *style);
 void   rw_render_chart             (const RwChartData  *data,
                                     RwChartKind         kind,
                                     cairo_t            *cr,
@@ -61,6 +66,7 @@ char  *rw_render_describe_cost_chart       (const RwChartData *data);
 char  *rw_render_describe_throughput_chart (const RwChartData *data);
 char  *rw_render_describe_tco_chart        (const RwChartData *data);
 char  *rw_render_describe_breakeven_chart  (const RwChartData *data);
+char  *rw_render_describe_validation_chart (const RwChartData *data);
 char  *rw_render_describe_chart            (const RwChartData *data,
                                             RwChartKind        kind);
 

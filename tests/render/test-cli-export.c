@@ -96,7 +96,7 @@ test_usage_errors (void)
     { "report", "out.png" },     /* the report is a PDF */
   };
   static const char * const messages[] = {
-    "--chart: “pie” is not one of memory, cost, throughput, tco, report",
+    "--chart: “pie” is not one of memory, cost, throughput, tco, breakeven, validation, report",
     "Cannot tell the format of “out.bmp”",
     "the report is a PDF",
   };

@@ -222,8 +222,9 @@ test_report_pages (void)
   g_assert_no_error (error);
   contents = read_all (file, &length);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  /* Workload + table, memory, cost, throughput, TCO, rent or buy, sources. */
-  g_assert_cmpuint (RW_EXPORT_REPORT_N_PAGES, ==, 7);
+  /* Workload + table, memory, cost, throughput, TCO, rent or buy,
+   * predicted vs measured, sources. */
+  g_assert_cmpuint (RW_EXPORT_REPORT_N_PAGES, ==, 8);
   g_assert_cmpuint (count_pdf_pages (contents, length), ==, RW_EXPORT_REPORT_N_PAGES);
 
   /* poppler agrees, when it is installed (setup.sh installs poppler-utils). */
@@ -237,7 +238,7 @@ test_report_pages (void)
                                    &out, NULL, &status, &error));
       g_assert_no_error (error);
       g_assert_true (g_spawn_check_wait_status (status, NULL));
-      g_assert_true (g_regex_match_simple ("^Pages:\\s+7$", out, G_REGEX_MULTILINE, 0));
+      g_assert_true (g_regex_match_simple ("^Pages:\\s+8$", out, G_REGEX_MULTILINE, 0));
       g_assert_true (g_regex_match_simple ("^Title:\\s+Rigwise comparison$", out, G_REGEX_MULTILINE, 0));
     }
 
@@ -251,6 +252,12 @@ test_report_pages (void)
 
       /* Page 1 opens with the answer, as Compare does: the verdict, then
        * the fit, speed, cost and choice lines, before the table. */
+      g_autofree char *validation = pdf_text (path, 7);
+
+      /* Page 7: the measured rows of both systems' chips against their
+       * predictions, with the count of rows within the bands. */
+      g_assert_nonnull (strstr (validation, "Predicted vs measured"));
+      g_assert_nonnull (strstr (validation, "llama.cpp rows measured on these systems' chips"));
       g_assert_nonnull (strstr (first, answer->headline));
       g_assert_nonnull (strstr (first, answer->fit[0]));
       g_assert_nonnull (strstr (first, answer->cost[0]));

@@ -131,6 +131,22 @@ row_subtitle_ends_with (GtkWidget     *widget,
 }
 
 static gboolean
+row_subtitle_contains (GtkWidget     *widget,
+                       gconstpointer  needle)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+
+  return subtitle != NULL && strstr (subtitle, needle) != NULL;
+}
+
+static gboolean
+chart_card_has_kind (GtkWidget     *widget,
+                     gconstpointer  kind)
+{
+  return rw_chart_card_get_kind (RW_CHART_CARD (widget)) == (RwChartKind) GPOINTER_TO_UINT (kind);
+}
+
+static gboolean
 has_action (GtkWidget     *widget,
             gconstpointer  action)
 {
@@ -321,6 +337,31 @@ test_window_workload_updates (Fixture       *fixture,
     for (guint i = 0; i < rw_chart_data_get_n_systems (data); i++)
       g_assert_cmpfloat (rw_chart_data_get_decode_full_context (data, i), <,
                          rw_chart_data_get_estimate (data, i)->decode_tok_s);
+  }
+
+  /* The evidence under the figures: the measured rows nearest the workload
+   * on each chip, measured against predicted, each with a link to its
+   * source, and the predicted-vs-measured chart of every row. */
+  {
+    GtkWidget *speed = GTK_WIDGET (rw_window_get_speed_view (fixture->window));
+    GtkWidget *link = find_widget (speed, GTK_TYPE_LINK_BUTTON, NULL, NULL);
+    GtkWidget *measured = find_widget (speed, ADW_TYPE_ACTION_ROW, row_subtitle_contains, "measured ");
+    GtkWidget *card = find_widget (speed, RW_TYPE_CHART_CARD, chart_card_has_kind,
+                                   GUINT_TO_POINTER (RW_CHART_VALIDATION));
+    const RwChartEvidence *rows[4];
+
+    g_assert_nonnull (link);
+    g_assert_true (g_str_has_prefix (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)), "https://"));
+    g_assert_nonnull (measured);
+    g_assert_nonnull (find_widget (speed, GTK_TYPE_LABEL, label_ends_with, "Measured on These Chips"));
+    /* The DGX Spark has upstream rows of its own (ggml-org's GB10 bench
+     * files), so its list is never the "no rows" placeholder. */
+    for (guint i = 0; i < rw_chart_data_get_n_systems (data); i++)
+      if (g_strcmp0 (rw_chart_data_get_system (data, i)->id, "dgx-spark") == 0)
+        g_assert_cmpuint (rw_chart_data_get_evidence (data, i, rows, G_N_ELEMENTS (rows)), >, 0);
+    g_assert_nonnull (card);
+    g_assert_true (gtk_widget_get_visible (card));
+    g_assert_cmpuint (rw_chart_data_get_n_validation (data), >, 100);
   }
 
   /* Units follow the preference, and every figure is redrawn at once. */
@@ -896,6 +937,23 @@ test_window_screenshots (Fixture       *fixture,
             wait_for_settled_frames (GTK_WIDGET (window));
             save_shot (window, name);
           }
+
+        /* The Speed view scrolled to its end: the measured rows and the
+         * predicted-vs-measured chart. */
+        {
+          g_autofree char *name = g_strdup_printf ("speed-evidence-%dx%d-%s.png", sizes[s].width,
+                                                   sizes[s].height, dark ? "dark" : "light");
+          GtkWidget *speed = GTK_WIDGET (rw_window_get_speed_view (window));
+          GtkAdjustment *adjustment;
+
+          adw_view_stack_set_visible_child_name (rw_window_get_view_stack (window), "speed");
+          wait_for_settled_frames (GTK_WIDGET (window));
+          adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_widget (speed, GTK_TYPE_SCROLLED_WINDOW, NULL, NULL)));
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                                - gtk_adjustment_get_page_size (adjustment));
+          wait_for_settled_frames (GTK_WIDGET (window));
+          save_shot (window, name);
+        }
 
         /* Narrow: the folded sidebar slides over the content when asked. */
         if (adw_flap_get_folded (rw_window_get_flap (window)))
