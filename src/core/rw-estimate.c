@@ -44,8 +44,7 @@ rw_estimate (const RwSystem    *system,
       if (_rw_memory_expert_offload (system, workload, &shape, &offload_placement, &offload))
         {
           _rw_speed_estimate (system, workload, &shape, &offload_placement, &offload);
-          if (offload.fit != RW_FIT_DOES_NOT_FIT
-              && (out->fit == RW_FIT_DOES_NOT_FIT || offload.decode_tok_s > out->decode_tok_s))
+          if (offload.fit != RW_FIT_DOES_NOT_FIT && offload.decode_tok_s > out->decode_tok_s)
             *out = offload;
         }
     }

@@ -199,6 +199,143 @@ test_validate_tiny (void)
   g_assert_cmpfloat_with_epsilon (all->prefill_worst, 0.30, EPS);
 }
 
+/* A backend for "uni" (llama.cpp on CUDA, the test file's constants). */
+static const char backend_json[] =
+  "{\"backends\": [{\"id\": \"llama.cpp/cuda\", \"runtime\": \"llama.cpp\", \"api\": \"cuda\","
+  " \"name\": \"test\", \"decode\": {\"weight_bandwidth\": 0.9, \"kv_bandwidth\": 0.6,"
+  " \"layer_us\": 50, \"moe_layer_us\": 30, \"step_us\": 100, \"expert_spread\": 0.7,"
+  " \"vector_compute\": 0.03, \"batch_compute\": 0.1}, \"prefill\": {\"matmul\": {\"fp16-mma\": 0.3},"
+  " \"moe_half_tokens\": 60, \"attention\": 0.3, \"ubatch\": 512}, \"rows\": 6, \"source\": \"test\"}]}";
+
+static void
+load_string (RwCatalog  *catalog,
+             const char *dir,
+             const char *name,
+             const char *json)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, json, -1, &error);
+  g_assert_no_error (error);
+  rw_catalog_load_file (catalog, path, FALSE, &error);
+  g_assert_no_error (error);
+  g_remove (path);
+}
+
+/* Rows that are impossible on their hardware are rejected with the figure
+ * they imply and never counted; the others are cross-validated by
+ * leaving their source out.
+ *   tg128 at 2000 tok/s on "uni": a token reads 164 071 488 B (see
+ *     above), 328.1 GB/s, above its 200 GB/s: rejected
+ *   pp512 at 400 000 tok/s: a token takes 2 · 154 420 224 + attention
+ *     4 · 8 · 128 · 8 layers · 256 = 317 229 056 FLOPs, 126.9 TFLOP/s,
+ *     above its 100 TFLOP/s FP16 peak: rejected
+ * Two sources measure the same three decode tests: A exactly as the
+ * backend predicts, B 20 % slower. In sample A's error is 0 and B's
+ * +20 %. Left out, A is predicted by a backend refitted on B alone, which
+ * then predicts 1/1.2 of A's figures: −16.7 %; B, by one fitted on A,
+ * +20 %. */
+static void
+test_validate_cross_and_rejected (void)
+{
+  g_autofree char *base = g_test_build_filename (G_TEST_DIST, "data", "validate", "base.json", NULL);
+  g_autoptr(RwCatalog) catalog = rw_catalog_new ();
+  g_autoptr(GPtrArray) backends = g_ptr_array_new ();
+  g_autoptr(GString) json = g_string_new ("{\"benchmarks\": [\n");
+  g_autoptr(RwValidation) v = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rigwise-validate-XXXXXX", &error);
+  static const Row decode[] = {
+    { "uni", "tg128", 0, 1, 0 },
+    { "uni", "tg128", 2048, 1, 0 },
+    { "uni", "tg32", 1024, 1, 0 },
+  };
+  RwSystem *uni;
+  const RwValidationSummary *summary;
+  guint n_rejected = 0;
+
+  g_assert_no_error (error);
+  rw_catalog_load_file (catalog, base, FALSE, &error);
+  g_assert_no_error (error);
+  load_string (catalog, dir, "backends.json", backend_json);
+  uni = rw_catalog_lookup_system (catalog, "uni");
+  uni->apis = 1u << RW_API_CUDA;
+  uni->api = RW_API_CUDA;
+  g_ptr_array_add (backends, (gpointer) rw_catalog_lookup_backend (catalog, "llama.cpp/cuda"));
+  rw_system_attach_backends (uni, backends);
+
+  for (guint k = 0; k < 2; k++)
+    for (guint i = 0; i < G_N_ELEMENTS (decode); i++)
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        double measured = predict (catalog, &decode[i]) / (k == 0 ? 1.0 : 1.2);
+
+        g_string_append_printf (json,
+                                "{\"system\": \"uni\", \"model\": \"tiny\", \"weights\": \"q8_0\","
+                                " \"runtime\": \"llama.cpp\", \"test\": \"%s\", \"depth\": %u, \"batch\": 1,"
+                                " \"tok_s\": %s, \"build\": \"test\", \"date\": \"2026-11\","
+                                " \"source\": \"https://example.org/%c\"},\n",
+                                decode[i].test, decode[i].depth,
+                                g_ascii_dtostr (buf, sizeof buf, measured), k == 0 ? 'a' : 'b');
+      }
+  g_string_append (json,
+                   "{\"system\": \"uni\", \"model\": \"tiny\", \"weights\": \"q8_0\", \"runtime\": \"llama.cpp\","
+                   " \"test\": \"tg128\", \"depth\": 0, \"batch\": 1, \"tok_s\": 2000, \"build\": \"test\","
+                   " \"date\": \"2026-11\", \"source\": \"https://example.org/c\"},\n"
+                   "{\"system\": \"uni\", \"model\": \"tiny\", \"weights\": \"q8_0\", \"runtime\": \"llama.cpp\","
+                   " \"test\": \"pp512\", \"depth\": 0, \"batch\": 1, \"tok_s\": 400000, \"build\": \"test\","
+                   " \"date\": \"2026-11\", \"source\": \"https://example.org/c\"}]}\n");
+  load_string (catalog, dir, "benchmarks.json", json->str);
+  g_rmdir (dir);
+
+  v = rw_validate_full (catalog, RW_VALIDATE_CROSS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (v->rows->len, ==, 8);
+  for (guint i = 0; i < v->rows->len; i++)
+    {
+      const RwValidationRow *row = &g_array_index (v->rows, RwValidationRow, i);
+
+      g_assert_nonnull (row->backend);
+      g_assert_cmpstr (row->backend->id, ==, "llama.cpp/cuda");
+      if (i >= 6)
+        {
+          n_rejected++;
+          g_assert_false (rw_validation_row_counts (row));
+          g_assert_true (isnan (row->cv_error));
+          continue;
+        }
+      g_assert_null (row->reject_reason);
+      g_assert_true (rw_validation_row_counts (row));
+      if (i < 3)
+        {
+          g_assert_cmpfloat_with_epsilon (row->error, 0, 1e-9);
+          g_assert_cmpfloat_with_epsilon (row->cv_error, 1 / 1.2 - 1, 0.01);
+        }
+      else
+        {
+          g_assert_cmpfloat_with_epsilon (row->error, 0.2, 1e-9);
+          g_assert_cmpfloat_with_epsilon (row->cv_error, 0.2, 0.01);
+        }
+    }
+  g_assert_cmpuint (n_rejected, ==, 2);
+  g_assert_cmpuint (v->n_rejected, ==, 2);
+  g_assert_cmpstr (g_array_index (v->rows, RwValidationRow, 6).reject_reason, ==,
+                   "implies 328 GB/s read, above the 200 GB/s peak");
+  g_assert_cmpstr (g_array_index (v->rows, RwValidationRow, 7).reject_reason, ==,
+                   "implies 127 TFLOP/s, above the 100 TFLOP/s peak");
+
+  /* The summary counts the six possible rows only: in sample the median
+   * of 0, 0, 0, .2, .2, .2 is .1; out of sample (.167 + .2) / 2. */
+  summary = rw_validation_lookup (v, "uni");
+  g_assert_nonnull (summary);
+  g_assert_cmpuint (summary->n_decode, ==, 6);
+  g_assert_cmpuint (summary->n_prefill, ==, 0);
+  g_assert_cmpfloat_with_epsilon (summary->decode_median, 0.1, 1e-9);
+  g_assert_cmpuint (summary->n_cv_decode, ==, 6);
+  g_assert_cmpfloat_with_epsilon (summary->cv_decode_median, (0.2 + (1 - 1 / 1.2)) / 2, 0.01);
+}
+
 /* Without an f16 format there is no llama-bench KV cache to predict with. */
 static void
 test_validate_no_f16 (void)
@@ -237,5 +374,6 @@ main (int   argc,
   g_test_add_func ("/validate/median", test_median);
   g_test_add_func ("/validate/tiny-catalog", test_validate_tiny);
   g_test_add_func ("/validate/no-f16", test_validate_no_f16);
+  g_test_add_func ("/validate/cross-and-rejected", test_validate_cross_and_rejected);
   return g_test_run ();
 }

@@ -312,6 +312,86 @@ test_memory_fit_discrete (void)
   }
 }
 
+/* Expert offload (llama.cpp --n-cpu-moe N, PR #15077: "keep all Mixture of
+ * Experts weights of the first N layers in the CPU"), chosen over a
+ * whole-layer spill when it decodes faster.
+ * Qwen3-30B-A3B Q8_0 (1.0625 B a parameter), bf16 KV cache, 8192 tokens,
+ * on the discrete fixture (10 GB usable VRAM, 64 GB host RAM):
+ *   non-expert weights 48 · 19 140 608 · 1.0625 = 976 171 008
+ *   output head 311 166 976 · 1.0625 = 330 614 912
+ *   KV cache 2 · 4 · 128 · 2 B · 48 layers · 8192 = 805 306 368
+ *   compute buffer 512 · 151 936 · 4 + 512 · (8 · 768 + 4 · 2048) · 4
+ *     = 340 525 056; runtime 0.5 GiB = 536 870 912
+ *   everything but the experts: 2 989 488 256; the 7 010 511 744 left
+ *   hold the experts of 10 layers (603 979 776 · 1.0625 = 641 728 512
+ *   each), so N = 48 − 10 = 38 and 38 · 641 728 512 = 24 385 683 456
+ *   bytes are in host RAM.
+ * Decode (the fixture's 80 % of 1 TB/s, 50 % of 50 GB/s): the GPU reads
+ *   976 171 008 + 330 614 912 + 10 · 641 728 512 / 16 = 1 707 866 240 B
+ *   in 2.13483 ms, the CPU 38 · 641 728 512 / 16 = 1 524 105 216 B in
+ *   60.96421 ms: 63.09904 ms, 15.848 tok/s.
+ * A whole-layer split instead fits (10e9 − head − buffer − runtime)
+ *   / (20 336 896 + 641 728 512 + 16 777 216 KV) = 12 layers; the other
+ *   36 layers' 36 · (20 336 896 + 40 108 032) = 2 176 017 408 B at
+ *   25 GB/s take 87.04 ms: 11.3 tok/s, slower, so not chosen. */
+static void
+test_memory_expert_offload (void)
+{
+  g_autoptr(RwModel) model = fixture_qwen3_30b_a3b ();
+  g_autoptr(RwFormat) q8 = fixture_q8_0 ();
+  g_autoptr(RwFormat) bf16 = fixture_bf16 ();
+  g_autoptr(RwSystem) system = fixture_discrete ();
+  RwWorkload workload = fixture_workload (model, q8, bf16);
+  RwEstimate out;
+  double step = 1707866240.0 / 0.8e12 + 1524105216.0 / 25e9;
+
+  out = estimate (system, &workload);
+  g_assert_cmpint (out.fit, ==, RW_FIT_SPILLS);
+  g_assert_cmpint (out.placement, ==, RW_PLACEMENT_EXPERT_OFFLOAD);
+  g_assert_cmpstr (rw_placement_to_string (out.placement), ==, "expert-offload");
+  g_assert_cmpuint (out.cpu_moe_layers, ==, 38);
+  g_assert_cmpuint (out.layers_on_device, ==, 48);
+  g_assert_cmpuint (out.layers_on_host, ==, 0);
+  assert_near (out.memory.kv_cache, 805306368.0);
+  assert_near (out.memory.activations, 340525056.0);
+  assert_near (out.memory.spill, 24385683456.0);
+  assert_near (out.decode_tok_s, 1 / step);
+  assert_rel (out.decode_tok_s, 15.848, 1e-4);
+  g_assert_cmpfloat (out.decode_tok_s, >, 1 / (1055954048.0 / 0.8e12 + 2176017408.0 / 25e9));
+
+  /* At 131 072 tokens the KV cache alone (12.9 GB) outgrows the 10 GB:
+   * no expert offload can fit, whole layers spill (9 of them on the GPU:
+   * 8 791 989 120 / (662 065 408 + 268 435 456)). */
+  workload.context = 131072;
+  out = estimate (system, &workload);
+  g_assert_cmpint (out.fit, ==, RW_FIT_SPILLS);
+  g_assert_cmpint (out.placement, ==, RW_PLACEMENT_LAYER_SPLIT);
+  g_assert_cmpuint (out.cpu_moe_layers, ==, 0);
+  g_assert_cmpuint (out.layers_on_device, ==, 9);
+
+  /* A dense model has no experts to offload: Llama-3.1-8B in bf16 (16 GB)
+   * spills whole layers. */
+  {
+    g_autoptr(RwModel) dense = fixture_llama_3_1_8b ();
+
+    workload.model = dense;
+    workload.weights = bf16;
+    workload.context = 8192;
+    out = estimate (system, &workload);
+    g_assert_cmpint (out.placement, ==, RW_PLACEMENT_LAYER_SPLIT);
+    g_assert_cmpuint (out.cpu_moe_layers, ==, 0);
+  }
+
+  /* Everything fits a 40 GB card: all on the device. */
+  workload.model = model;
+  workload.weights = q8;
+  system->device_usable.value = 40e9;
+  out = estimate (system, &workload);
+  g_assert_cmpint (out.fit, ==, RW_FIT_FITS);
+  g_assert_cmpint (out.placement, ==, RW_PLACEMENT_DEVICE);
+  g_assert_cmpuint (out.cpu_moe_layers, ==, 0);
+}
+
 /* Training on a discrete GPU does not offload: the LoRA of Llama-3.1-8B
  * needs the 16 GB bf16 base in VRAM, more than 10 GB. */
 static void
@@ -356,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/memory/fit-unified", test_memory_fit_unified);
   g_test_add_func ("/memory/fit-discrete", test_memory_fit_discrete);
   g_test_add_func ("/memory/fit-discrete-training", test_memory_fit_discrete_training);
+  g_test_add_func ("/memory/expert-offload", test_memory_expert_offload);
 
   return g_test_run ();
 }

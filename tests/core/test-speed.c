@@ -301,6 +301,168 @@ test_speed_training (void)
   assert_near (out.train_tok_s, 40e12 / (6 * p));
 }
 
+/* Speed model v2: a backend's constants over the hardware's figures
+ * (rw-speed.c). The toy backend, round numbers: weights stream at 80 % of
+ * the bandwidth, the KV cache at 50 %; 50 µs a layer, 30 µs more a MoE
+ * layer, 100 µs a step; experts spread B^0.5; extra tokens at 10 % (≤ 8)
+ * or 20 % of the kernel's peak; prefill on INT8 MMA at 25 %, FP4 at 20 %,
+ * FP16 at 50 %, attention at 50 % of FP16; 100 tokens an expert for half
+ * speed. The unified fixture gets INT8 400 TOPS and FP4 800 TFLOP/s. */
+static RwSystem *
+backend_system (RwBackend **backend_out)
+{
+  RwSystem *system = fixture_unified ();
+  RwBackend *backend = rw_backend_new ();
+
+  backend->id = g_strdup ("llama.cpp/cuda");
+  backend->runtime = g_strdup ("llama.cpp");
+  backend->api = RW_API_CUDA;
+  backend->name = g_strdup ("toy");
+  backend->weight_bandwidth = 0.8;
+  backend->kv_bandwidth = 0.5;
+  backend->layer_time = 50e-6;
+  backend->moe_layer_time = 30e-6;
+  backend->step_time = 100e-6;
+  backend->expert_spread = 0.5;
+  backend->vector_compute = 0.1;
+  backend->batch_compute = 0.2;
+  backend->matmul[RW_KERNEL_INT8_MMA] = 0.25;
+  backend->matmul[RW_KERNEL_FP4_MMA] = 0.2;
+  backend->matmul[RW_KERNEL_FP16_MMA] = 0.5;
+  backend->moe_half_tokens = 100;
+  backend->attention = 0.5;
+  backend->ubatch = 512;
+  backend->n_rows = 10;
+  fixture_set (&system->peak[RW_PRECISION_INT8], 400e12);
+  fixture_set (&system->peak[RW_PRECISION_FP4], 800e12);
+  system->apis = 1u << RW_API_CUDA;
+  system->api = RW_API_CUDA;
+  g_ptr_array_add (system->backends, backend);
+  *backend_out = backend;
+  return system;
+}
+
+/* Toy bf16 (93 594 624 active parameters; a step reads 187 189 248 B):
+ *   batch 1, depth 0: 187 189 248 / 160e9 = 1.1699328 ms + 4 · 50 µs
+ *     + 100 µs = 1.4699328 ms, 680.3 tok/s
+ *   depth 4096: + 16 777 216 B of KV / 100e9 = 0.16777216 ms
+ *   batch 4: + 2 · 93 594 624 · 4 / (100e12 · 0.1) = 74.8756992 µs
+ *   batch 16: + 2 · 93 594 624 · 16 / (100e12 · 0.2) = 149.7513984 µs
+ *   prefill 512 on FP16 MMA at 50e12: 2 · 93 594 624 · 512 = 95 840 894 976
+ *     FLOPs, 1.91681790 ms, + attention 512 · 4 · 4·8·128 · 256
+ *     = 2 147 483 648 FLOPs, 42.9497 µs: 1.95976757 ms, 261 255 tok/s
+ *   Q8_0 (99 444 288 B): prefill on INT8 MMA at 100e12: 0.95840895 ms
+ *     + 42.9497 µs = 1.00135862 ms, 511 305 tok/s (the 0.62 ms weight
+ *     pass is less)
+ *   a chip at matmul_scale 0.5: the matrix part doubles, attention not:
+ *     3.83363580 + 0.04294967 = 3.87658547 ms. */
+static void
+test_speed_backend_dense (void)
+{
+  g_autoptr(RwModel) model = fixture_toy ();
+  g_autoptr(RwFormat) bf16 = fixture_bf16 ();
+  g_autoptr(RwFormat) q8 = fixture_q8_0 ();
+  RwBackend *backend;
+  g_autoptr(RwSystem) system = backend_system (&backend);
+  RwWorkload workload = fixture_workload (model, bf16, bf16);
+  RwEstimate out;
+  double step = 187189248 / 160e9 + 4 * 50e-6 + 100e-6;
+  double prefill = 95840894976.0 / 50e12 + 2147483648.0 / 50e12;
+
+  out = estimate (system, &workload);
+  g_assert_true (out.backend == backend);
+  g_assert_false (out.efficiency_uncalibrated);
+  g_assert_cmpint (out.prefill_kernel, ==, RW_KERNEL_FP16_MMA);
+  assert_near (out.decode_tok_s, 1 / step);
+  assert_rel (out.decode_tok_s, 680.30, 1e-4);
+  assert_near (out.prefill_tok_s, 512 / prefill);
+  assert_rel (out.prefill_tok_s, 261255, 1e-5);
+  assert_near (out.ttft_s, prefill + step);
+
+  workload.depth = 4096;
+  out = estimate (system, &workload);
+  assert_near (out.decode_tok_s, 1 / (step + 16777216 / 100e9));
+
+  workload.depth = 0;
+  workload.batch = 4;
+  out = estimate (system, &workload);
+  assert_near (out.decode_tok_s, 1 / (step + 74.8756992e-6));
+  assert_near (out.decode_tok_s_total, 4 / (step + 74.8756992e-6));
+  g_assert_false (out.decode_compute_bound);
+
+  workload.batch = 16;
+  out = estimate (system, &workload);
+  assert_near (out.decode_tok_s_total, 16 / (step + 149.7513984e-6));
+
+  workload.batch = 1;
+  workload.weights = q8;
+  out = estimate (system, &workload);
+  g_assert_cmpint (out.prefill_kernel, ==, RW_KERNEL_INT8_MMA);
+  assert_near (out.prefill_tok_s, 512 / (95840894976.0 / 100e12 + 2147483648.0 / 50e12));
+  assert_rel (out.prefill_tok_s, 511305, 1e-5);
+
+  /* Without an INT8 peak the quantised weights take the FP16 path. */
+  system->peak[RW_PRECISION_INT8].value = NAN;
+  out = estimate (system, &workload);
+  g_assert_cmpint (out.prefill_kernel, ==, RW_KERNEL_FP16_MMA);
+  assert_near (out.prefill_tok_s, 512 / prefill);
+
+  workload.weights = bf16;
+  ((RwEfficiency *) g_ptr_array_index (system->efficiencies, 0))->matmul_scale = 0.5;
+  out = estimate (system, &workload);
+  assert_near (out.prefill_tok_s, 512 / (2 * 95840894976.0 / 50e12 + 2147483648.0 / 50e12));
+}
+
+/* Qwen3-30B-A3B Q8_0 on the same backend. A token reads 3 231 971 456 B
+ * (test_speed_moe_experts); each of the 48 layers is a MoE layer:
+ *   batch 1: 20.19982160 ms + 48 · 80 µs + 100 µs = 24.13982160 ms,
+ *     41.425 tok/s
+ *   batch 4: the tokens touch the experts 4^0.5 = 2 independent ones
+ *     would, 1 − (15/16)² = 31/256 of them: (918 749 184 + 311 166 976
+ *     + 28 991 029 248 · 31/256) · 1.0625 = 5 036 832 896 B, 31.48020560
+ *     ms, + 3.94 ms, + 2 · 3 041 855 488 · 4 / (400e12 · 0.1)
+ *     = 0.60837110 ms: 36.02857670 ms, 111.02 tok/s in all
+ *   prefill 512: 32 tokens an expert run at 32 / (32 + 100) of the INT8
+ *     rate: dense 2 · 1 229 916 160 · 512 / 100e12 = 12.59434148 ms,
+ *     experts 2 · 1 811 939 328 · 512 / (100e12 · 32/132) = 76.53631722
+ *     ms, attention 512 · 48 · 16 384 · 256 / 50e12 = 2.06158430 ms:
+ *     91.19224300 ms — but a 512-token ubatch touches every expert, so
+ *     the weight pass 32 109 754 496 B / 160e9 = 200.68596560 ms bounds
+ *     it: 2551.2 tok/s. At 10 TB/s (pass 4.01 ms) the FLOPs bound it:
+ *     5614.5 tok/s. */
+static void
+test_speed_backend_moe (void)
+{
+  g_autoptr(RwModel) model = fixture_qwen3_30b_a3b ();
+  g_autoptr(RwFormat) q8 = fixture_q8_0 ();
+  g_autoptr(RwFormat) bf16 = fixture_bf16 ();
+  RwBackend *backend;
+  g_autoptr(RwSystem) system = backend_system (&backend);
+  RwWorkload workload = fixture_workload (model, q8, bf16);
+  double fixed = 48 * 80e-6 + 100e-6;
+  double flops = 2 * 1229916160.0 * 512 / 100e12 + 2 * 1811939328.0 * 512 / (100e12 * 32 / 132)
+                 + 512.0 * 48 * 16384 * 256 / 50e12;
+  RwEstimate out;
+
+  out = estimate (system, &workload);
+  assert_near (out.decode_tok_s, 1 / (3231971456.0 / 160e9 + fixed));
+  assert_rel (out.decode_tok_s, 41.425, 1e-4);
+  assert_near (out.prefill_tok_s, 512 / (32109754496.0 / 160e9));
+  assert_rel (out.prefill_tok_s, 2551.2, 1e-4);
+
+  workload.batch = 4;
+  out = estimate (system, &workload);
+  assert_near (out.decode_tok_s_total,
+               4 / (5036832896.0 / 160e9 + fixed + 2 * 3041855488.0 * 4 / 40e12));
+  assert_rel (out.decode_tok_s_total, 111.02, 1e-4);
+
+  workload.batch = 1;
+  system->device_bandwidth.value = 10e12;
+  out = estimate (system, &workload);
+  assert_near (out.prefill_tok_s, 512 / flops);
+  assert_rel (out.prefill_tok_s, 5614.5, 1e-4);
+}
+
 /* Nothing that does not fit gets a speed. */
 static void
 test_speed_does_not_fit (void)
@@ -344,6 +506,8 @@ main (int   argc,
   g_test_add_func ("/speed/decode-latency", test_speed_decode_latency);
   g_test_add_func ("/speed/training", test_speed_training);
   g_test_add_func ("/speed/does-not-fit", test_speed_does_not_fit);
+  g_test_add_func ("/speed/backend-dense", test_speed_backend_dense);
+  g_test_add_func ("/speed/backend-moe", test_speed_backend_moe);
 
   return g_test_run ();
 }

@@ -341,6 +341,173 @@ test_breakeven_chart (void)
   g_assert_cmpstr (((char **) g_ptr_array_index (table->rows, 1))[2], ==, "$3.99");
 }
 
+/* The validation chart: every usable row measured on the compared chips.
+ * The RTX 5090 build's chip (GB202, 1,792 GB/s) has three llama.cpp rows
+ * in discussion #15396, gpt-oss-20b MXFP4 tg128 on the 5090 (282.51
+ * tok/s), the RTX PRO 6000 Workstation (286.91) and the PRO 6000 Max-Q
+ * (249.96); their pp2048 rows are kept out (pre-rewrite MoE prefill) and
+ * are not drawn. Each mark sits at (measured, predicted) on the log axes in
+ * its system's colour; the band around the diagonal is ±25 % in a 10 %
+ * tint of the text colour, ±10 % in a 22 % tint over it, and beyond it
+ * the background shows. */
+static gboolean
+mark_near (const RwChartData     *data,
+           const RwChartGeometry *g,
+           double                 x,
+           double                 y,
+           double                 radius,
+           guint                  from)
+{
+  double lmin = log10 (g->x_min), span = log10 (g->x_max) - lmin;
+
+  for (guint i = from; i < rw_chart_data_get_n_validation (data); i++)
+    {
+      const RwChartEvidence *e = rw_chart_data_get_validation (data, i);
+      double mx = g->plot.x + (log10 (e->measured) - lmin) / span * g->plot.width;
+      double my = g->plot.y + g->plot.height - (log10 (e->predicted) - lmin) / span * g->plot.height;
+
+      if (fabs (mx - x) < radius && fabs (my - y) < radius)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_validation_chart (void)
+{
+  g_autoptr(RwChartData) data = test_chart_data (catalog, "gpt-oss-120b", "mxfp4_moe", 8192,
+                                                 "dgx-spark", "custom-5090", NULL);
+  g_autoptr(RwChartTable) table = rw_chart_data_get_table (data, RW_CHART_VALIDATION);
+  g_autofree char *description = rw_render_describe_chart (data, RW_CHART_VALIDATION);
+  guint n = rw_chart_data_get_n_validation (data), n_5090 = 0, n_spark = 0, checked = 0;
+  double lo = INFINITY, hi = 0;
+  gboolean band_checked = FALSE;
+  RwChartGeometry g = { 0 };
+  RwChartStyle style;
+  cairo_surface_t *surface;
+
+  g_assert_cmpuint (n, >, 200);
+  for (guint i = 0; i < n; i++)
+    {
+      const RwChartEvidence *e = rw_chart_data_get_validation (data, i);
+
+      lo = MIN (lo, MIN (e->measured, e->predicted));
+      hi = MAX (hi, MAX (e->measured, e->predicted));
+      if (e->system == 1)
+        {
+          /* In system order: the 5090's rows come after the Spark's. */
+          n_5090++;
+          g_assert_true (e->decode);
+          g_assert_cmpstr (e->test, ==, "tg128");
+          g_assert_cmpstr (e->model, ==, "gpt-oss-20b");
+          g_assert_true (e->measured == 282.51 || e->measured == 286.91 || e->measured == 249.96);
+        }
+      else
+        {
+          g_assert_cmpuint (n_5090, ==, 0);
+          n_spark++;
+        }
+    }
+  g_assert_cmpuint (n_5090, ==, 3);
+
+  rw_chart_style_init_light (&style);
+  surface = test_render (data, RW_CHART_VALIDATION, 1280, 800, 1, &style, &g);
+  test_save_artifact (surface, "validation-1280x800.png");
+  /* Log axes, decade-aligned (or at 2 ×) around every value, square. */
+  g_assert_true (g.x_log);
+  g_assert_cmpfloat (g.x_min, <=, lo);
+  g_assert_cmpfloat (g.x_max, >=, hi);
+  g_assert_cmpfloat (g.x_min * 2, >, lo / 10);
+  g_assert_cmpfloat (g.y_min, ==, g.x_min);
+  g_assert_cmpfloat (g.y_max, ==, g.x_max);
+  g_assert_cmpfloat_with_epsilon (g.plot.width, g.plot.height, 1e-9);
+
+  /* Each mark not covered by a later one shows its system's colour. */
+  for (guint i = 0; i < n; i++)
+    {
+      const RwChartEvidence *e = rw_chart_data_get_validation (data, i);
+      double span = log10 (g.x_max) - log10 (g.x_min);
+      double x = g.plot.x + (log10 (e->measured) - log10 (g.x_min)) / span * g.plot.width;
+      double y = g.plot.y + g.plot.height - (log10 (e->predicted) - log10 (g.x_min)) / span * g.plot.height;
+
+      if (mark_near (data, &g, x, y, 12, i + 1))
+        continue;
+      checked++;
+      g_assert_true (test_color_near (test_pixel (surface, x, y), test_rgb (&style.series[e->system]), 8));
+    }
+  g_assert_cmpuint (checked, >=, 30);
+
+  /* The bands, where no mark and no grid line is near. */
+  {
+    RwColor band25 = _rw_color_mix (&style.background, &style.foreground, 0.10);
+    RwColor band10 = _rw_color_mix (&style.background, &style.foreground, 0.22);
+    RwColor over25 = rw_color_over (&band25, &style.background);
+    RwColor over10 = rw_color_over (&band10, &over25);
+    double span = log10 (g.x_max) - log10 (g.x_min);
+
+    for (double v = g.x_min * 1.3; v < g.x_max / 1.5 && !band_checked; v *= 1.07)
+      {
+        double x = g.plot.x + (log10 (v) - log10 (g.x_min)) / span * g.plot.width;
+        double y_of[3], ratio[3] = { 1.18, 1.065, 1.6 };
+        gboolean clear = TRUE;
+
+        for (guint k = 0; k < 3; k++)
+          {
+            y_of[k] = g.plot.y + g.plot.height - (log10 (v * ratio[k]) - log10 (g.x_min)) / span * g.plot.height;
+            clear &= !mark_near (data, &g, x, y_of[k], 14, 0);
+          }
+        /* Grid lines at 1, 2 and 5 of each decade. */
+        for (double d = g.x_min / 10; d <= g.x_max; d *= 10)
+          for (guint m = 0; m < 3; m++)
+            {
+              static const double mult[] = { 1, 2, 5 };
+              double gx = g.plot.x + (log10 (d * mult[m]) - log10 (g.x_min)) / span * g.plot.width;
+
+              clear &= fabs (gx - x) > 3;
+              for (guint k = 0; k < 3; k++)
+                {
+                  double gy = g.plot.y + g.plot.height - (log10 (d * mult[m]) - log10 (g.x_min)) / span * g.plot.height;
+
+                  clear &= fabs (gy - y_of[k]) > 3;
+                }
+            }
+        if (!clear)
+          continue;
+        g_assert_true (test_color_near (test_pixel (surface, x, y_of[0]), test_rgb (&over25), 3));
+        g_assert_true (test_color_near (test_pixel (surface, x, y_of[1]), test_rgb (&over10), 3));
+        g_assert_true (test_color_near (test_pixel (surface, x, y_of[2]), test_rgb (&style.background), 3));
+        band_checked = TRUE;
+      }
+    g_assert_true (band_checked);
+  }
+  cairo_surface_destroy (surface);
+
+  /* Show as table: one row per mark, the measured figure as published. */
+  g_assert_cmpuint (table->n_columns, ==, 11);
+  g_assert_cmpstr (table->columns[7], ==, "Measured tok/s");
+  g_assert_cmpuint (table->rows->len, ==, n);
+  {
+    char **last = g_ptr_array_index (table->rows, n - 1);
+    const RwChartEvidence *e = rw_chart_data_get_validation (data, n - 1);
+    g_autofree char *measured = rw_format_number (e->measured, 1);
+
+    g_assert_cmpstr (last[0], ==, "RTX 5090 build");
+    g_assert_cmpstr (last[4], ==, "tg128");
+    g_assert_cmpstr (last[7], ==, measured);
+    g_assert_cmpstr (last[10], ==, "https://github.com/ggml-org/llama.cpp/discussions/15396");
+  }
+  /* The description counts the rows and gives each system's median error. */
+  {
+    g_autofree char *start = g_strdup_printf ("Predicted against measured tokens/s for %u llama.cpp rows", n);
+    g_autofree char *pct = rw_format_number (rw_chart_data_get_speed_error (data, 1) * 100, 1);
+    g_autofree char *median = g_strdup_printf ("RTX 5090 build: median error %s %%.", pct);
+
+    g_assert_true (g_str_has_prefix (description, start));
+    g_assert_nonnull (strstr (description, median));
+    g_assert_cmpuint (n_spark, ==, n - 3);
+  }
+}
+
 /* Every chart at the sizes the brief names, light and dark: drawn without a
  * cairo error, with ink inside the frame, and saved for a human to look at. */
 static void
@@ -505,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/render/throughput/lines", test_throughput_lines);
   g_test_add_func ("/render/breakeven", test_breakeven_chart);
   g_test_add_func ("/render/tco/lines", test_tco_lines);
+  g_test_add_func ("/render/validation", test_validation_chart);
   g_test_add_func ("/render/all-sizes", test_all_sizes);
   g_test_add_func ("/render/scale-independent-layout", test_scale_independent_layout);
   g_test_add_func ("/render/degenerate-sizes", test_degenerate_sizes);
