@@ -83,7 +83,7 @@ static const char *catalog_strings[] = {
   N_("NVIDIA B200 (Blackwell, two dies): 179-180 GB HBM3e at 8 TB/s, 1,000 W"),
   /* Translators: catalog system "cloud-b200", panel memory. Keep product names, */
   /* model numbers and units as they are. */
-  N_("179 GB HBM3e per GPU; no host spill modelled"),
+  N_("179 GiB HBM3e per GPU as nvidia-smi reports it; no host spill modelled"),
   /* Translators: catalog system "cloud-b200", panel software. Keep product names, */
   /* model numbers and units as they are. */
   N_("CUDA 12.8+ containers: llama.cpp, vLLM, SGLang, TensorRT-LLM"),
@@ -239,7 +239,7 @@ static const char *catalog_strings[] = {
   N_("Blackwell GPU die, 48 SMs, 6,144 CUDA cores, compute capability 12.1, NVLink-C2C to the CPU"),
   /* Translators: catalog system "dgx-spark", panel memory. Keep product names, */
   /* model numbers and units as they are. */
-  N_("128 GB LPDDR5x unified and coherent, 273 GB/s; about 119.7 GB usable from CUDA, no swap"),
+  N_("128 GB LPDDR5x unified and coherent, 273 GB/s; about 101 GiB free for one process on a headless node, no swap"),
   /* Translators: catalog system "dgx-spark", panel storage. Keep product names, */
   /* model numbers and units as they are. */
   N_("4 TB NVMe (Founders Edition)"),
@@ -284,7 +284,7 @@ static const char *catalog_strings[] = {
   N_("2x DGX Spark"),
   /* Translators: catalog system "dgx-spark-pair", panel memory. Keep product names, */
   /* model numbers and units as they are. */
-  N_("2 x 128 GB LPDDR5x (2 x ~119.7 GB usable), each node with its own 273 GB/s; a model is split across the nodes"),
+  N_("2 x 128 GB LPDDR5x (about 101 GiB free for a process on each), each node with its own 273 GB/s; a model is split across the nodes"),
   /* Translators: catalog system "dgx-spark-pair", panel storage. Keep product names, */
   /* model numbers and units as they are. */
   N_("2 x 4 TB NVMe"),
@@ -302,7 +302,7 @@ static const char *catalog_strings[] = {
   N_("Two Founders Editions at $3,999 each; QSFP cable not priced"),
   /* Translators: catalog system "dgx-spark-pair", panel best_for. Keep product names, */
   /* model numbers and units as they are. */
-  N_("Models too big for one Spark (up to about 230 GB of weights and cache), multi-node CUDA development"),
+  N_("Models too big for one Spark (up to about 200 GiB of weights and cache), multi-node CUDA development"),
   /* Translators: catalog system "custom-5090", name. Keep product names, */
   /* model numbers and units as they are. */
   N_("Custom desktop: Ryzen 9 9950X3D + RTX 5090 + 128 GB DDR5 + 4 TB PCIe 5 NVMe"),

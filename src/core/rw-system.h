@@ -69,7 +69,7 @@ typedef struct
 
   /* The fast pool: unified memory, or VRAM summed over all GPUs. */
   RwFigure       device_memory;        /* bytes installed */
-  RwFigure       device_usable;        /* bytes a model may use (GB10: ~119.7 GB of 128) */
+  RwFigure       device_usable;        /* bytes a model may use (GB10: 101.3 GiB a process can allocate of 128) */
   RwFigure       device_bandwidth;     /* bytes/s, aggregate */
   /* Discrete builds only: host RAM and the link to it (else value 0). */
   RwFigure       host_memory;          /* bytes */

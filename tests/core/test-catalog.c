@@ -181,8 +181,13 @@ test_units_and_gb10 (void)
   RwSystem *m4 = rw_catalog_lookup_system (catalog, "mac-studio-m4-max");
   RwSystem *build = rw_catalog_lookup_system (catalog, "custom-5090");
 
-  /* 119.7 GB visible to CUDA (decimal gigabytes). */
-  g_assert_cmpfloat_with_epsilon (spark->device_usable.value, 119.7e9, 1e-3);
+  /* 101.3 GiB free to one process at boot = 101.3 × 1073741824
+   * = 108770046771.2 bytes (not CUDA's total, not decimal gigabytes). */
+  g_assert_cmpfloat_with_epsilon (spark->device_usable.value, 108770046771.2, 1e-3);
+  g_assert_cmpfloat_with_epsilon (pair->device_usable.value, 2 * 108770046771.2, 1e-3);
+  /* 32,607 MiB as nvidia-smi reports an RTX 5090 = 32607 × 1048576
+   * = 34190917632 bytes. */
+  g_assert_cmpfloat (build->device_usable.value, ==, 34190917632.0);
   /* 128 GiB = 128 × 2^30 = 137438953472 bytes installed. */
   g_assert_cmpfloat (spark->device_memory.value, ==, 137438953472.0);
   g_assert_cmpfloat_with_epsilon (spark->device_bandwidth.value, 273e9, 1e-3);

@@ -12,7 +12,7 @@
 static RwCatalog *catalog;
 
 /* Llama 3.3 70B in BF16 is 70.6 B parameters × 2 bytes ≈ 141 GB of weights:
- * more than the DGX Spark's ~119.7 GB usable, and on the 5090 build 32 GB
+ * more than the DGX Spark's ~101 GiB usable, and on the 5090 build 32 GB
  * VRAM + 128 GB host RAM hold it with the rest spilled to host RAM. */
 static void
 test_memory_spill_is_hatched (void)

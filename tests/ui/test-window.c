@@ -258,7 +258,7 @@ test_window_workload_updates (Fixture       *fixture,
   g_assert_nonnull (context_scale);
 
   /* Llama 3.3 70B in BF16 at 32K context: 70.6 B parameters × 2 bytes is
-   * 141 GB of weights alone, more than the Spark's ~119.7 GB usable and far
+   * 141 GB of weights alone, more than the Spark's ~101 GiB usable and far
    * more than the 5090's 32 GB of VRAM. */
   llama70 = rw_catalog_lookup_model (fixture->catalog, "llama-3.3-70b");
   g_assert_nonnull (llama70);
