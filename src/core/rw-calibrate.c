@@ -208,6 +208,20 @@ fit_clear (Fit *fit)
   g_clear_pointer (&fit->trial, rw_backend_unref);
 }
 
+static gboolean
+has_scale (const RwSystem *system,
+           const char     *runtime)
+{
+  for (guint e = 0; e < system->efficiencies->len; e++)
+    {
+      const RwEfficiency *eff = g_ptr_array_index (system->efficiencies, e);
+
+      if (g_strcmp0 (eff->runtime, runtime) == 0 && eff->matmul_scale != 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 RwCalibration *
 rw_calibrate (const RwValidation *validation,
               const char         *backend_id,
@@ -280,12 +294,16 @@ rw_calibrate (const RwValidation *validation,
           }
         else
           {
-            n_kernel[rw_system_kernel (copy, fit.trial, r.workload.weights, FALSE)]++;
-            if (moe)
+            /* A kernel's efficiency is fitted on chips without a factor of
+             * their own: on a scaled chip the two trade off one for one,
+             * and its rows alone cannot tell them apart. */
+            if (!has_scale (copy, fit.trial->runtime))
               {
-                n_kernel[rw_system_kernel (copy, fit.trial, r.workload.weights, TRUE)]++;
-                n_moe_prefill++;
+                n_kernel[rw_system_kernel (copy, fit.trial, r.workload.weights, FALSE)]++;
+                if (moe)
+                  n_kernel[rw_system_kernel (copy, fit.trial, r.workload.weights, TRUE)]++;
               }
+            n_moe_prefill += moe;
             n_attention += b->depth > 0;
             g_hash_table_insert (prefill_rows, copy->id,
                                  GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (prefill_rows, copy->id)) + 1));

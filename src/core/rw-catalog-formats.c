@@ -19,7 +19,7 @@ rw_catalog_parse_formats (RwCatalogLoad  *load,
 {
   static const char * const known[] = {
     "id", "name", "description", "bits_per_weight", "expert_bits_per_weight",
-    "for_weights", "for_kv", "compute_precision", "expert_compute_precision", "source",
+    "head_bits_per_weight", "for_weights", "for_kv", "compute_precision", "expert_compute_precision", "source",
     "note", NULL,
   };
   JsonArray *array = json_node_get_array (section);
@@ -50,6 +50,8 @@ rw_catalog_parse_formats (RwCatalogLoad  *load,
                                  &format->bits_per_weight, error)
           || !rw_field_positive (&where, entry, NULL, "expert_bits_per_weight", FALSE, 64,
                                  &format->expert_bits_per_weight, error)
+          || !rw_field_positive (&where, entry, NULL, "head_bits_per_weight", FALSE, 64,
+                                 &format->head_bits_per_weight, error)
           || !rw_field_boolean (&where, entry, NULL, "for_weights", TRUE, &format->for_weights, error)
           || !rw_field_boolean (&where, entry, NULL, "for_kv", TRUE, &format->for_kv, error)
           || !rw_field_string (&where, entry, NULL, "compute_precision", TRUE, &precision, error)
@@ -82,6 +84,8 @@ rw_catalog_parse_formats (RwCatalogLoad  *load,
                               "a format must be usable for weights, the KV cache or both");
       if (isnan (format->expert_bits_per_weight))
         format->expert_bits_per_weight = 0;
+      if (isnan (format->head_bits_per_weight))
+        format->head_bits_per_weight = 0;
 
       format->id = g_strdup (id);
       format->name = g_strdup (name);

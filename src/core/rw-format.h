@@ -25,6 +25,13 @@ typedef struct
   /* > 0 for MoE file mixes (llama.cpp MXFP4_MOE): routed-expert tensors use
    * this, everything else bits_per_weight. */
   double       expert_bits_per_weight;
+  /* > 0 where the output head (or, with tied embeddings, the token table
+   * that serves as the head) is stored wider than the rest: llama-quantize
+   * gives output.weight Q6_K for every ftype but Q8_0, MXFP4_MOE and the
+   * IQ1/IQ2 ones (src/llama-quant.cpp, llama_tensor_get_type_impl). Only
+   * formats whose bits_per_weight is a block layout need it; a K-quant's
+   * measured file average already includes its Q6_K head. */
+  double       head_bits_per_weight;
   gboolean     for_weights;
   gboolean     for_kv;
   /* The tensor-core precision prefill and training run at with weights in

@@ -79,6 +79,7 @@ _rw_shape_init (RwShape          *shape,
   const RwModelTensors *t = &model->tensors;
   double bytes;         /* per parameter, non-expert tensors */
   double expert_bytes;  /* per parameter, routed experts */
+  double head_bytes;    /* per parameter, the output head */
   double kv_bytes = rw_format_bytes_per_weight (workload->kv);
   gboolean exact_bytes = FALSE;
   RwLayerCounts counts;
@@ -89,10 +90,10 @@ _rw_shape_init (RwShape          *shape,
     {
     case RW_MODE_QLORA:
       /* The base is quantised to NF4 whatever format it was downloaded in. */
-      bytes = expert_bytes = RW_QLORA_BITS / 8;
+      bytes = expert_bytes = head_bytes = RW_QLORA_BITS / 8;
       break;
     case RW_MODE_FULL:
-      bytes = expert_bytes = RW_TRAIN_WEIGHT_BYTES;
+      bytes = expert_bytes = head_bytes = RW_TRAIN_WEIGHT_BYTES;
       break;
     case RW_MODE_INFERENCE:
     case RW_MODE_LORA:
@@ -102,6 +103,8 @@ _rw_shape_init (RwShape          *shape,
         expert_bytes = bytes;
       else
         expert_bytes = workload->weights->expert_bits_per_weight / 8;
+      head_bytes = workload->bits_per_weight_override > 0 || workload->weights->head_bits_per_weight <= 0
+                   ? bytes : workload->weights->head_bits_per_weight / 8;
       /* The file's own format: its exact bytes, not an average. */
       exact_bytes = workload->weights->from_file && t->bytes > 0
                     && !(workload->bits_per_weight_override > 0);
@@ -123,7 +126,7 @@ _rw_shape_init (RwShape          *shape,
       b.moe_fixed = p.moe_fixed * bytes;
       b.moe_routed = p.moe_routed * expert_bytes;
       b.table = p.table * bytes;
-      b.head = p.head * bytes;
+      b.head = p.head * head_bytes;
     }
 
   shape->model = model;

@@ -110,7 +110,8 @@ check_format (GError         **error,
     }
   if (!(isfinite (format->bits_per_weight) && format->bits_per_weight > 0 &&
         format->bits_per_weight <= MAX_BITS) ||
-      !(format->expert_bits_per_weight >= 0 && format->expert_bits_per_weight <= MAX_BITS))
+      !(format->expert_bits_per_weight >= 0 && format->expert_bits_per_weight <= MAX_BITS) ||
+      !(format->head_bits_per_weight >= 0 && format->head_bits_per_weight <= MAX_BITS))
     {
       g_set_error (error, RW_WORKLOAD_ERROR, RW_WORKLOAD_ERROR_INVALID_VALUE,
                    "%s format “%s”: bits per weight must be within 0…%g", role,

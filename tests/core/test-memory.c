@@ -80,6 +80,43 @@ test_memory_inference_breakdown (void)
   rw_format_free ((RwFormat *) workload.kv);
 }
 
+/* llama-quantize stores the output head as Q6_K for every ftype but Q8_0,
+ * MXFP4_MOE and IQ1/IQ2 (src/llama-quant.cpp, llama_tensor_get_type_impl),
+ * so a Q4_0 file's head is 6.5625 bits a weight while its layers are 4.5.
+ * Toy model: layers 4 · 15 206 400 · 0.5625 = 34 214 400 B, head (with the
+ * final norm) 32 769 024 · 6.5625 / 8 = 26 880 840 B, input table
+ * 32 768 000 · 0.5625 = 18 432 000 B: 79 527 240 B of weights; a decode
+ * step reads the layers and the head, 61 095 240 B, at 160 GB/s: 2618.86
+ * tok/s. The same format as a KV cache is plain Q4_0. */
+static void
+test_memory_head_bits (void)
+{
+  g_autoptr(RwModel) model = fixture_toy ();
+  g_autoptr(RwFormat) q4 = fixture_format ("q4_0", 4.5, 0, TRUE, TRUE, RW_PRECISION_FP16);
+  g_autoptr(RwFormat) bf16 = fixture_bf16 ();
+  g_autoptr(RwSystem) system = fixture_unified ();
+  RwWorkload workload = fixture_workload (model, q4, bf16);
+  RwEstimate out;
+
+  q4->head_bits_per_weight = 6.5625;
+  out = estimate (system, &workload);
+  assert_near (out.memory.weights, 79527240.0);
+  assert_near (out.decode_tok_s, 160e9 / 61095240.0);
+  assert_rel (out.decode_tok_s, 2618.86, 1e-5);
+
+  /* An override of the bits per weight applies to every tensor. */
+  workload.bits_per_weight_override = 4.5;
+  out = estimate (system, &workload);
+  assert_near (out.memory.weights, (4 * 15206400.0 + 32769024 + 32768000) * 0.5625);
+  workload.bits_per_weight_override = 0;
+
+  /* As the KV cache's format the head bits mean nothing. */
+  workload.kv = q4;
+  workload.weights = bf16;
+  out = estimate (system, &workload);
+  assert_near (out.memory.kv_cache, 33554432.0 / 16 * 4.5);
+}
+
 /* Weight bytes against the sizes llama-bench reports (tensor bytes only,
  * ../shared/reference/gguf-sizes.csv); tolerance 1 %. */
 static void
@@ -437,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/memory/fit-discrete", test_memory_fit_discrete);
   g_test_add_func ("/memory/fit-discrete-training", test_memory_fit_discrete_training);
   g_test_add_func ("/memory/expert-offload", test_memory_expert_offload);
+  g_test_add_func ("/memory/head-bits", test_memory_head_bits);
 
   return g_test_run ();
 }
