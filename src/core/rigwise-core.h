@@ -8,6 +8,7 @@
 #include "rw-answer.h"
 #include "rw-backend.h"
 #include "rw-benchmark.h"
+#include "rw-bounds.h"
 #include "rw-catalog.h"
 #include "rw-error.h"
 #include "rw-estimate.h"

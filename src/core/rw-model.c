@@ -30,6 +30,7 @@
  */
 #include <math.h>
 
+#include "rw-bounds.h"
 #include "rw-error.h"
 #include "rw-model.h"
 #include "rw-model-private.h"
@@ -216,13 +217,21 @@ rw_model_get_layer (const RwModel *model,
   return kind;
 }
 
-/* Largest sizes we accept; anything beyond is a typo, not a model. */
-#define MAX_LAYERS  4096u
-#define MAX_WIDTH   (1u << 20)
-#define MAX_HEADS   8192u
-#define MAX_VOCAB   (1u << 24)
-#define MAX_EXPERTS 65536u
+/* Largest sizes we accept (rw-model.h); anything beyond is a typo, not a model. */
+#define MAX_LAYERS  RW_MODEL_MAX_LAYERS
+#define MAX_WIDTH   RW_MODEL_MAX_WIDTH
+#define MAX_HEADS   RW_MODEL_MAX_HEADS
+#define MAX_VOCAB   RW_MODEL_MAX_VOCAB
+#define MAX_EXPERTS RW_MODEL_MAX_EXPERTS
 #define MAX_KERNEL  64u
+
+/* "model “ID”: " for a named model; nothing for one being imported, whose
+ * importer puts the file name in front. */
+static char *
+model_prefix (const RwModel *model)
+{
+  return model->id != NULL ? g_strdup_printf ("model “%s”: ", model->id) : g_strdup ("");
+}
 
 static gboolean
 check_range (const RwModel *model,
@@ -232,11 +241,13 @@ check_range (const RwModel *model,
              guint          max,
              GError       **error)
 {
+  g_autofree char *prefix = NULL;
+
   if (value >= min && value <= max)
     return TRUE;
+  prefix = model_prefix (model);
   g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
-               "model “%s”: field “%s”: %u is outside %u…%u",
-               model->id ? model->id : "(unnamed)", field, value, min, max);
+               "%sfield “%s”: %u is outside %u…%u", prefix, field, value, min, max);
   return FALSE;
 }
 
@@ -246,8 +257,10 @@ invalid_model (const RwModel  *model,
                const char     *field,
                const char     *problem)
 {
+  g_autofree char *prefix = model_prefix (model);
+
   g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
-               "model “%s”: field “%s”: %s", model->id ? model->id : "(unnamed)", field, problem);
+               "%sfield “%s”: %s", prefix, field, problem);
   return FALSE;
 }
 
@@ -302,12 +315,13 @@ rw_model_validate (const RwModel  *model,
                    GError        **error)
 {
   RwLayerCounts all;
-  const char *id;
+  g_autofree char *id = NULL;
+  double total;
 
   g_return_val_if_fail (model != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  id = model->id ? model->id : "(unnamed)";
+  id = model_prefix (model);
 
   if (!check_range (model, "n_layers", model->n_layers, 1, MAX_LAYERS, error) ||
       !check_range (model, "hidden_size", model->hidden_size, 1, MAX_WIDTH, error) ||
@@ -320,7 +334,7 @@ rw_model_validate (const RwModel  *model,
   if (model->head_dim == 0 && model->hidden_size % model->n_heads != 0)
     {
       g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
-                   "model “%s”: field “head_dim”: absent, and hidden_size %u is "
+                   "%sfield “head_dim”: absent, and hidden_size %u is "
                    "not a multiple of n_heads %u", id, model->hidden_size, model->n_heads);
       return FALSE;
     }
@@ -337,13 +351,13 @@ rw_model_validate (const RwModel  *model,
           if (model->layers[i].mixer >= RW_MIXER_N || model->layers[i].ffn >= RW_FFN_N)
             {
               g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
-                           "model “%s”: field “layers”: layer %u has an unknown kind", id, i);
+                           "%sfield “layers”: layer %u has an unknown kind", id, i);
               return FALSE;
             }
           if (model->layers[i].mixer == RW_MIXER_NONE && model->layers[i].ffn == RW_FFN_NONE)
             {
               g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
-                           "model “%s”: field “layers”: layer %u has neither a mixer nor an MLP",
+                           "%sfield “layers”: layer %u has neither a mixer nor an MLP",
                            id, i);
               return FALSE;
             }
@@ -372,7 +386,7 @@ rw_model_validate (const RwModel  *model,
   else if (model->n_experts_active > 0 || model->n_shared_experts > 0 || all.ffns[RW_FFN_MOE] > 0)
     {
       g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
-                   "model “%s”: field “n_experts”: 0, but experts per token, shared "
+                   "%sfield “n_experts”: 0, but experts per token, shared "
                    "experts or MoE layers are set", id);
       return FALSE;
     }
@@ -407,7 +421,7 @@ rw_model_validate (const RwModel  *model,
       if (model->n_swa_layers > 0)
         {
           g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
-                       "model “%s”: field “n_swa_layers”: sliding-window layers with "
+                       "%sfield “n_swa_layers”: sliding-window layers with "
                        "latent attention (MLA) are not supported", id);
           return FALSE;
         }
@@ -421,7 +435,24 @@ rw_model_validate (const RwModel  *model,
         return FALSE;
     }
 
-  return validate_recurrent (model, &all, error) && validate_tensors (model, error);
+  if (!validate_recurrent (model, &all, error) || !validate_tensors (model, error))
+    return FALSE;
+
+  /* Each field within its range can still multiply out to more than a
+   * 64-bit byte count holds (65 536 experts of 2^20 × 2^20 in 4096
+   * layers): the whole must be a model too. */
+  total = rw_model_total_params (model);
+  if (!(total <= RW_BOUND_MAX_MODEL_PARAMS))
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (text, sizeof text, "%.3g", total);
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
+                   "%s%s parameters in all, more than the 1e+15 Rigwise takes "
+                   "(the largest published models have about 2e+12)", id, text);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 guint

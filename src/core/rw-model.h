@@ -158,6 +158,14 @@ typedef struct
   double    published_active_params;
 } RwModel;
 
+/* Largest sizes a model may have (rw_model_validate); anything beyond is a
+ * typo, not a model. The whole is bounded too: RW_BOUND_MAX_MODEL_PARAMS. */
+#define RW_MODEL_MAX_LAYERS  4096u
+#define RW_MODEL_MAX_WIDTH   (1u << 20)
+#define RW_MODEL_MAX_HEADS   8192u
+#define RW_MODEL_MAX_VOCAB   (1u << 24)
+#define RW_MODEL_MAX_EXPERTS 65536u
+
 #define RW_TYPE_MODEL (rw_model_get_type ())
 GType     rw_model_get_type            (void) G_GNUC_CONST;
 RwModel  *rw_model_new                 (void);

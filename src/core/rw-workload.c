@@ -5,16 +5,14 @@
  */
 #include <math.h>
 
+#include "rw-bounds.h"
 #include "rw-error.h"
 #include "rw-workload.h"
 
-/* Beyond these, a value is a typo rather than a plan. */
-#define MAX_TOKENS      (1u << 24)   /* 16.8 M tokens of context, depth or prompt */
-#define MAX_BATCH       4096u
-#define MAX_LORA_RANK   65536u
-#define MAX_BITS        64.0
-#define MAX_YEARS       100.0
-#define MAX_PRICE_KWH   100.0
+/* A catalog format's bits per weight (an override is bounded by
+ * RW_BOUND_BITS_PER_WEIGHT); ubatch has no option of its own yet. */
+#define MAX_FORMAT_BITS 64.0
+#define MAX_UBATCH      (1u << 24)
 
 static const char * const optimizer_names[] = { "adamw", "adamw-8bit", "sgd" };
 
@@ -57,34 +55,24 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* A value against its row of the bounds table, named as @naming names it. */
 static gboolean
-check_count (GError     **error,
-             const char  *field,
-             guint        value,
-             guint        min,
-             guint        max)
+check_bound (GError   **error,
+             RwBound    bound,
+             RwNaming   naming,
+             double     value)
 {
-  if (value >= min && value <= max)
-    return TRUE;
-  g_set_error (error, RW_WORKLOAD_ERROR, RW_WORKLOAD_ERROR_INVALID_VALUE,
-               "%s: %u is outside %u…%u", field, value, min, max);
-  return FALSE;
-}
+  g_autofree char *range = NULL;
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
 
-/* A finite amount within [min, max]. */
-static gboolean
-check_amount (GError     **error,
-              const char  *field,
-              double       value,
-              double       min,
-              double       max)
-{
-  if (isnan (value))
-    return invalid (error, field, "not a number");
-  if (value >= min && value <= max)
+  if (rw_bound_contains (bound, value))
     return TRUE;
+  range = rw_bound_describe (bound);
+  if (isnan (value))
+    return invalid (error, rw_bound_name (bound, naming), "not a number");
+  g_ascii_formatd (text, sizeof text, "%.15g", value);
   g_set_error (error, RW_WORKLOAD_ERROR, RW_WORKLOAD_ERROR_INVALID_VALUE,
-               "%s: %g is outside %g…%g", field, value, min, max);
+               "%s: %s is out of range (%s)", rw_bound_name (bound, naming), text, range);
   return FALSE;
 }
 
@@ -109,13 +97,13 @@ check_format (GError         **error,
       return FALSE;
     }
   if (!(isfinite (format->bits_per_weight) && format->bits_per_weight > 0 &&
-        format->bits_per_weight <= MAX_BITS) ||
-      !(format->expert_bits_per_weight >= 0 && format->expert_bits_per_weight <= MAX_BITS) ||
-      !(format->head_bits_per_weight >= 0 && format->head_bits_per_weight <= MAX_BITS))
+        format->bits_per_weight <= MAX_FORMAT_BITS) ||
+      !(format->expert_bits_per_weight >= 0 && format->expert_bits_per_weight <= MAX_FORMAT_BITS) ||
+      !(format->head_bits_per_weight >= 0 && format->head_bits_per_weight <= MAX_FORMAT_BITS))
     {
       g_set_error (error, RW_WORKLOAD_ERROR, RW_WORKLOAD_ERROR_INVALID_VALUE,
                    "%s format “%s”: bits per weight must be within 0…%g", role,
-                   format->id ? format->id : "(unnamed)", MAX_BITS);
+                   format->id ? format->id : "(unnamed)", MAX_FORMAT_BITS);
       return FALSE;
     }
   return TRUE;
@@ -124,6 +112,14 @@ check_format (GError         **error,
 gboolean
 rw_workload_validate (const RwWorkload  *workload,
                       GError           **error)
+{
+  return rw_workload_validate_named (workload, RW_NAMING_CORE, error);
+}
+
+gboolean
+rw_workload_validate_named (const RwWorkload  *workload,
+                            RwNaming           naming,
+                            GError           **error)
 {
   g_autoptr(GError) model_error = NULL;
 
@@ -144,8 +140,7 @@ rw_workload_validate (const RwWorkload  *workload,
 
   /* 0 means "use the format's"; otherwise a real number of bits. */
   if (workload->bits_per_weight_override != 0 &&
-      !check_amount (error, "bits per weight", workload->bits_per_weight_override,
-                     0.5, MAX_BITS))
+      !check_bound (error, RW_BOUND_BITS_PER_WEIGHT, naming, workload->bits_per_weight_override))
     return FALSE;
 
   if ((guint) workload->mode >= RW_MODE_N)
@@ -153,29 +148,53 @@ rw_workload_validate (const RwWorkload  *workload,
 
   if (workload->api < -1 || workload->api >= RW_API_N)
     return invalid (error, "api", "unknown compute API");
-  if (!check_count (error, "context", workload->context, 1, MAX_TOKENS) ||
-      !check_count (error, "depth", workload->depth, 0, MAX_TOKENS) ||
-      !check_count (error, "prompt", workload->prompt, 1, MAX_TOKENS) ||
-      !check_count (error, "batch", workload->batch, 1, MAX_BATCH) ||
-      !check_count (error, "ubatch", workload->ubatch, 0, MAX_TOKENS))
+  if (!check_bound (error, RW_BOUND_CONTEXT, naming, workload->context) ||
+      !check_bound (error, RW_BOUND_DEPTH, naming, workload->depth) ||
+      !check_bound (error, RW_BOUND_PROMPT, naming, workload->prompt) ||
+      !check_bound (error, RW_BOUND_BATCH, naming, workload->batch))
     return FALSE;
+  if (workload->ubatch > MAX_UBATCH)
+    {
+      g_set_error (error, RW_WORKLOAD_ERROR, RW_WORKLOAD_ERROR_INVALID_VALUE,
+                   "ubatch: %u is out of range (0 to %u)", workload->ubatch, MAX_UBATCH);
+      return FALSE;
+    }
+  /* Speed at a depth the KV cache cannot hold is no figure at all: it had
+   * "fit" with a 0.1 GB cache, decoding from 16 M cached tokens. */
+  if (workload->depth > workload->context)
+    {
+      g_set_error (error, RW_WORKLOAD_ERROR, RW_WORKLOAD_ERROR_INVALID_VALUE,
+                   "%s: %u is more than %s (%u)", rw_bound_name (RW_BOUND_DEPTH, naming),
+                   workload->depth, rw_bound_name (RW_BOUND_CONTEXT, naming), workload->context);
+      return FALSE;
+    }
 
   if (workload->mode != RW_MODE_INFERENCE)
     {
       if ((guint) workload->optimizer > RW_OPTIMIZER_SGD)
         return invalid (error, "optimizer", "unknown");
-      if (!check_count (error, "sequence length", workload->seq_len, 1, MAX_TOKENS) ||
-          !check_count (error, "micro-batch", workload->micro_batch, 1, MAX_BATCH))
+      if (!check_bound (error, RW_BOUND_SEQ_LEN, naming, workload->seq_len) ||
+          !check_bound (error, RW_BOUND_MICRO_BATCH, naming, workload->micro_batch))
         return FALSE;
-      if ((workload->mode == RW_MODE_LORA || workload->mode == RW_MODE_QLORA) &&
-          !check_count (error, "LoRA rank", workload->lora_rank, 1,
-                        MIN (MAX_LORA_RANK, workload->model->hidden_size)))
-        return FALSE;
+      if (workload->mode == RW_MODE_LORA || workload->mode == RW_MODE_QLORA)
+        {
+          if (!check_bound (error, RW_BOUND_LORA_RANK, naming, workload->lora_rank))
+            return FALSE;
+          /* An adapter wider than the layer it adapts is no low-rank one. */
+          if (workload->lora_rank > workload->model->hidden_size)
+            {
+              g_set_error (error, RW_WORKLOAD_ERROR, RW_WORKLOAD_ERROR_INVALID_VALUE,
+                           "%s: %u is more than the model's hidden size (%u)",
+                           rw_bound_name (RW_BOUND_LORA_RANK, naming), workload->lora_rank,
+                           workload->model->hidden_size);
+              return FALSE;
+            }
+        }
     }
 
-  if (!check_amount (error, "electricity price", workload->electricity_price, 0, MAX_PRICE_KWH) ||
-      !check_amount (error, "hours per day", workload->hours_per_day, 0, 24) ||
-      !check_amount (error, "years", workload->years, 0, MAX_YEARS))
+  if (!check_bound (error, RW_BOUND_ELECTRICITY_PRICE, naming, workload->electricity_price) ||
+      !check_bound (error, RW_BOUND_HOURS_PER_DAY, naming, workload->hours_per_day) ||
+      !check_bound (error, RW_BOUND_YEARS, naming, workload->years))
     return FALSE;
 
   return TRUE;

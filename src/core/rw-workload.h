@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "rw-bounds.h"
 #include "rw-format.h"
 #include "rw-model.h"
 #include "rw-types.h"
@@ -58,8 +59,16 @@ typedef struct
  * batch 1, AdamW, seq_len 2048, micro_batch 1, rank 16, checkpointing on,
  * llama.cpp, $0.15/kWh, 8 h/day, 3 years. Model and formats stay NULL. */
 void      rw_workload_init      (RwWorkload        *workload);
+/* Every value within its bound (rw-bounds.h), the depth within the
+ * context and a LoRA rank within the hidden size. Errors name the value as
+ * the core does ("context: 0 is out of range (1 to 16777216)"); the _named
+ * variant as the command line ("--context") or a scenario
+ * ("workload.context") does. */
 gboolean  rw_workload_validate  (const RwWorkload  *workload,
                                  GError           **error);
+gboolean  rw_workload_validate_named (const RwWorkload *workload,
+                                      RwNaming          naming,
+                                      GError          **error);
 double    rw_workload_weight_bits (const RwWorkload *workload);
 const char *rw_optimizer_to_string (RwOptimizer optimizer);
 gboolean  rw_optimizer_from_string (const char *str,

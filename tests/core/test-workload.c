@@ -49,12 +49,40 @@ test_workload_valid (void)
   g_assert_cmpfloat (rw_workload_weight_bits (&workload), ==, 4.5);
   g_assert_true (rw_workload_validate (&workload, NULL));
 
-  /* Zero depth, zero electricity price and zero years are meaningful. */
+  /* Zero depth and a free kWh (own solar) are meaningful; a cost over zero
+   * years is not (rw-bounds.h: years above 0, as the command line and
+   * scenarios always had it). */
   workload.depth = 0;
   workload.electricity_price = 0;
-  workload.years = 0;
+  workload.years = 0.01;
   workload.hours_per_day = 24;
   g_assert_true (rw_workload_validate (&workload, NULL));
+  workload.years = 0;
+  g_assert_false (rw_workload_validate (&workload, NULL));
+  workload.years = 3;
+
+  /* Depth up to the context, not beyond (issue #13 case 6). */
+  workload.depth = workload.context;
+  g_assert_true (rw_workload_validate (&workload, NULL));
+  workload.depth = workload.context + 1;
+  g_assert_false (rw_workload_validate (&workload, &error));
+  g_assert_error (error, RW_WORKLOAD_ERROR, RW_WORKLOAD_ERROR_INVALID_VALUE);
+  {
+    g_autofree char *expected = g_strdup_printf ("depth: %u is more than context (%u)",
+                                                 workload.depth, workload.context);
+
+    g_assert_cmpstr (error->message, ==, expected);
+  }
+  g_clear_error (&error);
+  /* The same check names what each entry point calls these values. */
+  g_assert_false (rw_workload_validate_named (&workload, RW_NAMING_CLI, &error));
+  g_assert_true (g_str_has_prefix (error->message, "--depth: "));
+  g_assert_nonnull (strstr (error->message, " is more than --context ("));
+  g_clear_error (&error);
+  g_assert_false (rw_workload_validate_named (&workload, RW_NAMING_SCENARIO, &error));
+  g_assert_true (g_str_has_prefix (error->message, "workload.depth: "));
+  g_clear_error (&error);
+  workload.depth = 0;
 
   /* Training fields are only checked for training modes. */
   workload.seq_len = 0;
@@ -125,6 +153,27 @@ test_workload_invalid_values (void)
       if (!g_str_has_prefix (error->message, cases[i].field))
         g_error ("case %u: “%s” does not start with “%s”", i, error->message, cases[i].field);
     }
+
+  /* The bounds are the table's (rw-bounds.h), in one wording. */
+  {
+    RwWorkload workload = fixture_workload (model, q8, f16);
+    g_autoptr(GError) error = NULL;
+
+    workload.context = 16777217;
+    g_assert_false (rw_workload_validate_named (&workload, RW_NAMING_CLI, &error));
+    g_assert_cmpstr (error->message, ==, "--context: 16777217 is out of range (1 to 16777216)");
+    g_clear_error (&error);
+    workload.context = 8192;
+    workload.years = 0;
+    g_assert_false (rw_workload_validate (&workload, &error));
+    g_assert_cmpstr (error->message, ==, "years: 0 is out of range (above 0 to 100)");
+    g_clear_error (&error);
+    workload.years = 3;
+    workload.electricity_price = 10000.5;
+    g_assert_false (rw_workload_validate_named (&workload, RW_NAMING_SCENARIO, &error));
+    g_assert_cmpstr (error->message, ==,
+                     "workload.cost.electricity_price: 10000.5 is out of range (0 to 10000)");
+  }
 }
 
 static void
