@@ -43,6 +43,8 @@ struct _RwWindow
   GMenu                *prices_section;
   GMenu                *recent_section;
   GtkRevealer          *refresh_revealer;
+  GtkRevealer          *skipped_revealer;
+  GtkLabel             *skipped_label;
   GtkSpinner           *refresh_spinner;
   GtkProgressBar       *refresh_progress;
   GtkRevealer          *warning_revealer;
@@ -325,41 +327,20 @@ update_actions (RwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-scenario", have_data);
 }
 
-/* The core leaves an imported model nameless. Its id is a digest of the
- * config.json, so importing the same file twice gives the same entry and two
- * different "config.json" files do not collide; the name is the repository
- * the config names (_name_or_path), else the file name. */
+/* The core's id and name (rw_hf_config_identify(): a digest of the
+ * config, the repository it names or the file name), marked as imported. */
 static void
 name_imported_model (RwModel     *model,
                      JsonObject  *config,
                      const char  *file_name)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autofree char *text = NULL;
-  g_autofree char *digest = NULL;
-  const char *repo = NULL;
+  g_autofree char *plain = NULL;
 
-  json_node_set_object (node, config);
-  text = rw_json_to_data (node, FALSE, NULL);
-  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
-  digest[12] = '\0';
-
-  if (json_object_has_member (config, "_name_or_path")
-      && JSON_NODE_HOLDS_VALUE (json_object_get_member (config, "_name_or_path"))
-      && json_node_get_value_type (json_object_get_member (config, "_name_or_path")) == G_TYPE_STRING)
-    repo = json_object_get_string_member (config, "_name_or_path");
-
-  g_free (model->id);
-  model->id = g_strdup_printf ("imported-%s", digest);
-  if (model->name == NULL)
-    {
-      if (repo != NULL && *repo != '\0')
-        /* Translators: a model imported from a config.json; %s is its repository */
-        model->name = g_strdup_printf (_("%s (imported)"), repo);
-      else
-        /* Translators: a model imported from a config.json; %s is the file name */
-        model->name = g_strdup_printf (_("%s (imported)"), file_name ? file_name : "config.json");
-    }
+  rw_hf_config_identify (model, config, file_name);
+  plain = g_steal_pointer (&model->name);
+  /* Translators: a model imported from a config.json; %s is its repository
+   * or, when the config names none, the file name */
+  model->name = g_strdup_printf (_("%s (imported)"), plain);
 }
 
 /* The workload as the views compute it: the sidebar's, with the cost
@@ -700,6 +681,42 @@ rw_window_close_request (GtkWindow *window)
 }
 
 static void
+on_skipped_dismiss_clicked_cb (RwWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->skipped_revealer, FALSE);
+}
+
+/* One line per user catalog file that did not load: which and why. */
+static void
+show_skipped_files (RwWindow *self)
+{
+  GPtrArray *skipped = rw_catalog_get_skipped (self->catalog);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) paths = g_string_new (NULL);
+
+  for (guint i = 0; i < skipped->len; i++)
+    {
+      const RwCatalogSkip *skip = g_ptr_array_index (skipped, i);
+      g_autofree char *name = g_filename_display_basename (skip->path);
+      g_autofree char *path = g_filename_display_name (skip->path);
+
+      if (i > 0)
+        {
+          g_string_append_c (text, '\n');
+          g_string_append_c (paths, '\n');
+        }
+      /* Translators: a file of the user's own catalog that could not be
+       * read; %s is the file name, the second %s why (in English) */
+      g_string_append_printf (text, _("Your catalog file “%s” was skipped: %s"), name,
+                              rw_catalog_skip_get_reason (skip));
+      g_string_append (paths, path);
+    }
+  gtk_label_set_text (self->skipped_label, text->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->skipped_label), paths->str);
+  gtk_revealer_set_reveal_child (self->skipped_revealer, skipped->len > 0);
+}
+
+static void
 rw_window_constructed (GObject *object)
 {
   RwWindow *self = RW_WINDOW (object);
@@ -710,6 +727,7 @@ rw_window_constructed (GObject *object)
     {
       rw_workload_sidebar_set_catalog (self->sidebar, self->catalog);
       restore_last_scenario (self);
+      show_skipped_files (self);
     }
   else
     show_status (self, "dialog-error-symbolic", _("Could Not Load the Catalog"),
@@ -818,6 +836,9 @@ rw_window_class_init (RwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RwWindow, prices_section);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, refresh_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, skipped_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RwWindow, skipped_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_skipped_dismiss_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, refresh_spinner);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, refresh_progress);
   gtk_widget_class_bind_template_child (widget_class, RwWindow, warning_revealer);

@@ -77,6 +77,7 @@ main (int   argc,
           fprintf (stderr, "rigwise-cli: %s\n", error->message);
           return RW_CLI_ERROR_FAILED;
         }
+      rw_cli_report_skipped (catalog);
       /* Every command costs with the prices `prices show` lists: the last
        * good feed over the bundle, as in the app. (`prices` keeps a
        * refresher of its own, which also needs the cache's ETag.) */

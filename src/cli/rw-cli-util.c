@@ -414,3 +414,18 @@ rw_cli_resolve_systems (RwCatalog  *catalog,
     }
   return g_steal_pointer (&systems);
 }
+
+void
+rw_cli_report_skipped (RwCatalog *catalog)
+{
+  GPtrArray *skipped = rw_catalog_get_skipped (catalog);
+
+  for (guint i = 0; i < skipped->len; i++)
+    {
+      const RwCatalogSkip *skip = g_ptr_array_index (skipped, i);
+      g_autofree char *path = g_filename_display_name (skip->path);
+
+      fprintf (stderr, "rigwise-cli: warning: skipped your catalog file %s: %s\n", path,
+               rw_catalog_skip_get_reason (skip));
+    }
+}

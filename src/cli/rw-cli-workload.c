@@ -102,31 +102,6 @@ format_ids (RwCatalog *catalog,
   return ids;
 }
 
-/* Every runtime some system has efficiencies for. */
-static char **
-runtime_names (RwCatalog *catalog)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  for (guint s = 0; s < rw_catalog_get_n_systems (catalog); s++)
-    {
-      RwSystem *system = rw_catalog_get_system (catalog, s);
-
-      for (guint e = 0; system->efficiencies != NULL && e < system->efficiencies->len; e++)
-        {
-          RwEfficiency *eff = g_ptr_array_index (system->efficiencies, e);
-          gboolean seen = FALSE;
-
-          for (guint n = 0; n < names->len && !seen; n++)
-            seen = g_str_equal (g_ptr_array_index (names, n), eff->runtime);
-          if (!seen && eff->runtime != NULL)
-            g_ptr_array_add (names, eff->runtime);
-        }
-    }
-  g_ptr_array_add (names, NULL);
-  return g_strdupv ((char **) names->pdata);
-}
-
 static const RwFormat *
 lookup_format (RwCatalog          *catalog,
                const char         *option,
@@ -443,7 +418,7 @@ rw_cli_workload_resolve (const RwCliWorkloadOptions *o,
     return FALSE;
 
   /* The runtime must be one the catalog has efficiencies for. */
-  runtimes = runtime_names (catalog);
+  runtimes = rw_catalog_dup_runtimes (catalog);
   if (o->runtime != NULL)
     {
       if (!g_strv_contains ((const char * const *) runtimes, o->runtime))

@@ -55,6 +55,10 @@ int         rw_cli_prices               (RwCatalog  *catalog,
  * command line, else 1). */
 int         rw_cli_report_error         (const GError  *error);
 
+/* One warning on stderr for each user catalog file that did not load
+ * (rw_catalog_get_skipped()): the command goes on without it. */
+void        rw_cli_report_skipped       (RwCatalog     *catalog);
+
 /* Overlays the last good price feed from @refresher's cache on its catalog,
  * as the app does at start; a missing cache is normal, a corrupt one is
  * noted on stderr and ignored. */

@@ -75,6 +75,7 @@ struct _RwCatalog
   GHashTable *device_index;
   GPtrArray  *benchmarks;     /* RwBenchmark* */
   GHashTable *prices;         /* item id → RwPriceItem* */
+  GPtrArray  *skipped;        /* RwCatalogSkip*: user files that did not load */
 };
 
 /* What is being loaded from one file, committed only at the end so a file

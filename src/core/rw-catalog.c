@@ -189,6 +189,14 @@ commit (RwCatalogLoad *load)
   rw_catalog_apply_prices (self);
 }
 
+static void
+skip_free (RwCatalogSkip *skip)
+{
+  g_free (skip->path);
+  g_clear_error (&skip->error);
+  g_free (skip);
+}
+
 /* GObject */
 
 static void
@@ -210,6 +218,7 @@ rw_catalog_finalize (GObject *object)
   g_clear_pointer (&self->benchmarks, g_ptr_array_unref);
   g_clear_pointer (&self->prices, g_hash_table_unref);
   g_clear_pointer (&self->sources, g_hash_table_unref);
+  g_clear_pointer (&self->skipped, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rw_catalog_parent_class)->finalize (object);
 }
@@ -243,6 +252,7 @@ rw_catalog_init (RwCatalog *self)
   self->benchmarks = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_benchmark_free);
   self->prices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) rw_price_item_free);
+  self->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) skip_free);
 }
 
 /* Public API */
@@ -370,19 +380,19 @@ compare_names (gconstpointer a,
   return strcmp (name_a, name_b);
 }
 
-gboolean
-rw_catalog_load_directory (RwCatalog   *self,
-                           const char  *dir,
-                           gboolean     user_defined,
-                           GError     **error)
+/* Loads the *.json of @dir in order. With @skipped, a file that does not
+ * load is added there and the others still load; without, it stops. */
+static gboolean
+load_directory (RwCatalog   *self,
+                const char  *dir,
+                gboolean     user_defined,
+                GPtrArray   *skipped,
+                GError     **error)
 {
   g_autoptr(GDir) handle = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
   const char *name;
-
-  g_return_val_if_fail (RW_IS_CATALOG (self), FALSE);
-  g_return_val_if_fail (dir != NULL, FALSE);
 
   handle = g_dir_open (dir, 0, &local_error);
   if (handle == NULL)
@@ -401,11 +411,30 @@ rw_catalog_load_directory (RwCatalog   *self,
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      RwCatalogSkip *skip;
 
-      if (!rw_catalog_load_file (self, path, user_defined, error))
+      if (rw_catalog_load_file (self, path, user_defined, skipped != NULL ? &local_error : error))
+        continue;
+      if (skipped == NULL)
         return FALSE;
+      skip = g_new0 (RwCatalogSkip, 1);
+      skip->path = g_steal_pointer (&path);
+      skip->error = g_steal_pointer (&local_error);
+      g_ptr_array_add (skipped, skip);
     }
   return TRUE;
+}
+
+gboolean
+rw_catalog_load_directory (RwCatalog   *self,
+                           const char  *dir,
+                           gboolean     user_defined,
+                           GError     **error)
+{
+  g_return_val_if_fail (RW_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  return load_directory (self, dir, user_defined, NULL, error);
 }
 
 RwCatalog *
@@ -423,10 +452,45 @@ rw_catalog_new_default (GError **error)
                    "%s: no bundled systems or formats found", bundled);
       return NULL;
     }
-  if (g_file_test (user, G_FILE_TEST_IS_DIR)
-      && !rw_catalog_load_directory (self, user, TRUE, error))
-    return NULL;
+  if (g_file_test (user, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* Even an unreadable folder only costs the user's own entries. */
+      if (!load_directory (self, user, TRUE, self->skipped, &local_error))
+        {
+          RwCatalogSkip *skip = g_new0 (RwCatalogSkip, 1);
+
+          skip->path = g_steal_pointer (&user);
+          skip->error = g_steal_pointer (&local_error);
+          g_ptr_array_add (self->skipped, skip);
+        }
+    }
   return g_steal_pointer (&self);
+}
+
+GPtrArray *
+rw_catalog_get_skipped (RwCatalog *self)
+{
+  g_return_val_if_fail (RW_IS_CATALOG (self), NULL);
+  return self->skipped;
+}
+
+const char *
+rw_catalog_skip_get_reason (const RwCatalogSkip *skip)
+{
+  g_autofree char *base = NULL;
+  const char *message;
+
+  g_return_val_if_fail (skip != NULL && skip->error != NULL, NULL);
+
+  message = skip->error->message;
+  base = g_filename_display_basename (skip->path);
+  if (g_str_has_prefix (message, base) && g_str_has_prefix (message + strlen (base), ": "))
+    return message + strlen (base) + 2;
+  if (g_str_has_prefix (message, skip->path) && g_str_has_prefix (message + strlen (skip->path), ": "))
+    return message + strlen (skip->path) + 2;
+  return message;
 }
 
 guint
@@ -598,4 +662,31 @@ rw_catalog_lookup_device (RwCatalog  *self,
   g_return_val_if_fail (RW_IS_CATALOG (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
   return g_hash_table_lookup (self->device_index, id);
+}
+
+char **
+rw_catalog_dup_runtimes (RwCatalog *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_return_val_if_fail (RW_IS_CATALOG (self), NULL);
+
+  for (guint s = 0; s < self->systems->len; s++)
+    {
+      RwSystem *system = g_ptr_array_index (self->systems, s);
+
+      for (guint e = 0; system->efficiencies != NULL && e < system->efficiencies->len; e++)
+        {
+          RwEfficiency *eff = g_ptr_array_index (system->efficiencies, e);
+
+          gboolean seen = eff->runtime == NULL;
+
+          for (guint n = 0; n < names->len && !seen; n++)
+            seen = g_str_equal (g_ptr_array_index (names, n), eff->runtime);
+          if (!seen)
+            g_ptr_array_add (names, eff->runtime);
+        }
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strdupv ((char **) names->pdata);
 }

@@ -29,7 +29,9 @@ G_DECLARE_FINAL_TYPE (RwCatalog, rw_catalog, RW, CATALOG, GObject)
 RwCatalog          *rw_catalog_new                (void);
 /* The bundled catalog (see rw_catalog_get_data_dir()) plus the user's
  * catalog under $XDG_DATA_HOME/rigwise/catalog/, which adds or overrides
- * entries by id. */
+ * entries by id. A bundled file that does not load is an error; a user
+ * file that does not load is skipped and listed by
+ * rw_catalog_get_skipped(), and the rest loads. */
 RwCatalog          *rw_catalog_new_default        (GError        **error);
 
 /* $RIGWISE_DATADIR if set, else the installed data dir, else the source
@@ -49,6 +51,21 @@ gboolean            rw_catalog_load_directory     (RwCatalog      *self,
                                                    const char     *dir,
                                                    gboolean        user_defined,
                                                    GError        **error);
+
+/* A user catalog file rw_catalog_new_default() skipped: one bad file must
+ * not take the bundle and the other files down with it. */
+typedef struct
+{
+  char   *path;
+  GError *error;    /* RW_CATALOG_ERROR; the message names the file */
+} RwCatalogSkip;
+
+/* The files skipped, in the order they were tried (RwCatalogSkip*); empty
+ * when every user file loaded. Owned by @self. */
+GPtrArray          *rw_catalog_get_skipped        (RwCatalog      *self);
+/* "REASON" of a skipped file without the file name its message starts
+ * with, for callers that show the path themselves. */
+const char         *rw_catalog_skip_get_reason    (const RwCatalogSkip *skip);
 
 guint               rw_catalog_get_n_systems      (RwCatalog      *self);
 RwSystem           *rw_catalog_get_system         (RwCatalog      *self,
@@ -89,6 +106,9 @@ RwSystem           *rw_catalog_lookup_device      (RwCatalog      *self,
                                                    const char     *id);
 
 GPtrArray          *rw_catalog_get_benchmarks     (RwCatalog      *self);
+/* Every runtime some system has efficiencies for, in catalog order: the
+ * runtimes a workload may name. Free with g_strfreev(). */
+char              **rw_catalog_dup_runtimes       (RwCatalog      *self);
 
 /* Prices by item id: a prebuilt system's id, or a component id shared by
  * custom builds. Setting a price updates every system that uses the item;

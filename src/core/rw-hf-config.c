@@ -139,6 +139,37 @@ member_present (Reader     *r,
   return !JSON_NODE_HOLDS_NULL (node);
 }
 
+/* The model's own limits (rw-model.h) under the names config files give
+ * them, so that an error names the field the file has (a 4097-layer config
+ * had been refused as a bad workload, naming neither file nor field). */
+static const struct
+{
+  const char *field;
+  guint       max;
+} field_max[] = {
+  { "num_hidden_layers", RW_MODEL_MAX_LAYERS }, { "n_layer", RW_MODEL_MAX_LAYERS },
+  { "num_layers", RW_MODEL_MAX_LAYERS }, { "first_k_dense_replace", RW_MODEL_MAX_LAYERS },
+  { "hidden_size", RW_MODEL_MAX_WIDTH }, { "n_embd", RW_MODEL_MAX_WIDTH },
+  { "d_model", RW_MODEL_MAX_WIDTH }, { "intermediate_size", RW_MODEL_MAX_WIDTH },
+  { "ffn_hidden_size", RW_MODEL_MAX_WIDTH }, { "n_inner", RW_MODEL_MAX_WIDTH },
+  { "moe_intermediate_size", RW_MODEL_MAX_WIDTH }, { "head_dim", RW_MODEL_MAX_WIDTH },
+  { "shared_expert_intermediate_size", RW_MODEL_MAX_WIDTH },
+  { "num_attention_heads", RW_MODEL_MAX_HEADS }, { "n_head", RW_MODEL_MAX_HEADS },
+  { "num_key_value_heads", RW_MODEL_MAX_HEADS },
+  { "vocab_size", RW_MODEL_MAX_VOCAB },
+  { "num_experts", RW_MODEL_MAX_EXPERTS }, { "num_local_experts", RW_MODEL_MAX_EXPERTS },
+  { "n_routed_experts", RW_MODEL_MAX_EXPERTS }, { "n_shared_experts", RW_MODEL_MAX_EXPERTS },
+};
+
+static guint
+max_of_field (const char *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_max); i++)
+    if (g_str_equal (field_max[i].field, field))
+      return field_max[i].max;
+  return 16777216;
+}
+
 /* Reads an unsigned integer field. Absent or null gives @fallback (0 meaning
  * "required" when @required). Floats with an integral value (8.0) pass, as
  * Python writes them that way now and then. */
@@ -192,6 +223,13 @@ read_uint (Reader      *r,
     {
       g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
                    "%s: field “%s” must not be 0", r->origin, field);
+      return FALSE;
+    }
+  if (value > max_of_field (field))
+    {
+      g_set_error (error, RW_CONFIG_ERROR, RW_CONFIG_ERROR_INVALID_VALUE,
+                   "%s: field “%s”: %.0f is more than %u, the most Rigwise takes",
+                   r->origin, field, value, max_of_field (field));
       return FALSE;
     }
 
@@ -1037,6 +1075,19 @@ rw_hf_config_parse (JsonObject  *config,
       model->intermediate_size = dense_width;
     }
 
+  /* The whole, as every model is checked (a sum of in-range fields can
+   * still be no model), with the file named. */
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!rw_model_validate (model, &local_error))
+      {
+        g_set_error (error, RW_CONFIG_ERROR, local_error->code, "%s: %s", r.origin,
+                     local_error->message);
+        return NULL;
+      }
+  }
+
   return g_steal_pointer (&model);
 }
 
@@ -1069,12 +1120,43 @@ rw_hf_config_read_file (const char  *path,
   return json_object_ref (json_node_get_object (root));
 }
 
+void
+rw_hf_config_identify (RwModel     *model,
+                       JsonObject  *config,
+                       const char  *file_name)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *digest = NULL;
+  JsonNode *repo;
+
+  g_return_if_fail (model != NULL);
+  g_return_if_fail (config != NULL);
+
+  /* The digest of the document as written, the same in every locale. */
+  node = json_node_init_object (json_node_alloc (), config);
+  text = rw_json_to_data (node, FALSE, NULL);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  digest[12] = '\0';
+  g_free (model->id);
+  model->id = g_strdup_printf ("imported-%s", digest);
+
+  repo = json_object_get_member (config, "_name_or_path");
+  g_free (model->name);
+  if (repo != NULL && JSON_NODE_HOLDS_VALUE (repo) && json_node_get_value_type (repo) == G_TYPE_STRING
+      && *json_node_get_string (repo) != '\0')
+    model->name = g_strdup (json_node_get_string (repo));
+  else
+    model->name = g_strdup (file_name != NULL && *file_name != '\0' ? file_name : "config.json");
+}
+
 RwModel *
 rw_hf_config_load_file (const char  *path,
                         GError     **error)
 {
   g_autoptr(JsonObject) config = NULL;
   g_autofree char *basename = NULL;
+  RwModel *model;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -1082,5 +1164,8 @@ rw_hf_config_load_file (const char  *path,
   if (config == NULL)
     return NULL;
   basename = g_filename_display_basename (path);
-  return rw_hf_config_parse (config, basename, error);
+  model = rw_hf_config_parse (config, basename, error);
+  if (model != NULL)
+    rw_hf_config_identify (model, config, basename);
+  return model;
 }

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
  * each family's field names (num_experts, num_local_experts,
  * n_routed_experts, kv_lora_rank, …) are understood. Errors are
  * RW_CONFIG_ERROR and name the file (@origin) and the field. */
+/* Also names the model (rw_hf_config_identify()). */
 RwModel *rw_hf_config_load_file  (const char  *path,
                                   GError     **error);
 /* The config.json object itself, read as rw-json.h describes (a regular
@@ -27,5 +28,14 @@ JsonObject *rw_hf_config_read_file (const char  *path,
 RwModel *rw_hf_config_parse      (JsonObject  *config,
                                   const char  *origin,
                                   GError     **error);
+
+/* Gives an imported model an id and a name: "imported-" and 12 hex digits
+ * of the config's SHA-256, so that the same file imported twice is the same
+ * model and two files both called config.json are not; the name is the
+ * repository the config names ("_name_or_path"), else @file_name. (A
+ * parsed config has neither, and was printed as "(null)".) */
+void     rw_hf_config_identify   (RwModel     *model,
+                                  JsonObject  *config,
+                                  const char  *file_name);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rw-bounds.h"
 #include "rw-error.h"
 #include "rw-file.h"
 #include "rw-hf-config.h"
@@ -190,6 +191,35 @@ read_double (Reader     *r,
   return TRUE;
 }
 
+/* Members bounded by the one table (rw-bounds.h), as the core and the
+ * command line bound them. */
+static gboolean
+read_bound_uint (Reader     *r,
+                 JsonObject *parent,
+                 const char *name,
+                 RwBound     bound,
+                 gboolean    required,
+                 guint      *out)
+{
+  const RwBoundInfo *info = rw_bound_get (bound);
+
+  return read_uint (r, parent, name, info->field, required, (guint) info->min, (guint) info->max, out);
+}
+
+static gboolean
+read_bound_double (Reader     *r,
+                   JsonObject *parent,
+                   const char *name,
+                   RwBound     bound,
+                   gboolean    required,
+                   double     *out)
+{
+  const RwBoundInfo *info = rw_bound_get (bound);
+
+  return read_double (r, parent, name, info->field, required, info->min, info->min_open,
+                      info->max, out);
+}
+
 static gboolean
 read_bool (Reader     *r,
            JsonObject *parent,
@@ -274,6 +304,7 @@ read_model (Reader     *r,
                        "%s", local_error->message);
           return FALSE;
         }
+      rw_hf_config_identify (model, config, config_name);
       scenario->imported_model = model;
       scenario->model_config = json_object_ref (config);
       scenario->model_config_name = g_strdup (config_name);
@@ -390,8 +421,8 @@ read_scenario (Reader     *r,
   /* null and absent both mean "the format's own bits per weight". */
   bits = get_member (workload, "bits_per_weight");
   if (bits != NULL && !JSON_NODE_HOLDS_NULL (bits) &&
-      !read_double (r, workload, "bits_per_weight", "workload.bits_per_weight", TRUE,
-                    0, TRUE, RW_SCENARIO_MAX_BITS, &scenario->bits_per_weight_override))
+      !read_bound_double (r, workload, "bits_per_weight", RW_BOUND_BITS_PER_WEIGHT, TRUE,
+                          &scenario->bits_per_weight_override))
     return NULL;
 
   if (!read_string (r, workload, "mode", "workload.mode", TRUE, &mode))
@@ -403,15 +434,19 @@ read_scenario (Reader     *r,
       return NULL;
     }
 
-  if (!read_uint (r, workload, "context", "workload.context", TRUE,
-                  1, RW_SCENARIO_MAX_TOKENS, &scenario->context) ||
-      !read_uint (r, workload, "depth", "workload.depth", FALSE,
-                  0, RW_SCENARIO_MAX_TOKENS, &scenario->depth) ||
-      !read_uint (r, workload, "prompt", "workload.prompt", FALSE,
-                  1, RW_SCENARIO_MAX_TOKENS, &scenario->prompt) ||
-      !read_uint (r, workload, "batch", "workload.batch", FALSE,
-                  1, RW_SCENARIO_MAX_BATCH, &scenario->batch))
+  if (!read_bound_uint (r, workload, "context", RW_BOUND_CONTEXT, TRUE, &scenario->context) ||
+      !read_bound_uint (r, workload, "depth", RW_BOUND_DEPTH, FALSE, &scenario->depth) ||
+      !read_bound_uint (r, workload, "prompt", RW_BOUND_PROMPT, FALSE, &scenario->prompt) ||
+      !read_bound_uint (r, workload, "batch", RW_BOUND_BATCH, FALSE, &scenario->batch))
     return NULL;
+  /* Speed at a depth the KV cache cannot hold is no figure at all. */
+  if (scenario->depth > scenario->context)
+    {
+      g_autofree char *why = g_strdup_printf ("%u is more than workload.context (%u)",
+                                              scenario->depth, scenario->context);
+      fail (r, RW_SCENARIO_ERROR_INVALID_VALUE, "workload.depth", why);
+      return NULL;
+    }
 
   if (!read_object (r, workload, "training", "workload.training", FALSE, &training))
     return NULL;
@@ -426,21 +461,47 @@ read_scenario (Reader     *r,
           fail (r, RW_SCENARIO_ERROR_INVALID_VALUE, "workload.training.optimizer", why);
           return NULL;
         }
-      if (!read_uint (r, training, "seq_len", "workload.training.seq_len", FALSE,
-                      1, RW_SCENARIO_MAX_TOKENS, &scenario->seq_len) ||
-          !read_uint (r, training, "micro_batch", "workload.training.micro_batch", FALSE,
-                      1, RW_SCENARIO_MAX_BATCH, &scenario->micro_batch) ||
-          !read_uint (r, training, "lora_rank", "workload.training.lora_rank", FALSE,
-                      1, RW_SCENARIO_MAX_LORA_RANK, &scenario->lora_rank) ||
+      if (!read_bound_uint (r, training, "seq_len", RW_BOUND_SEQ_LEN, FALSE, &scenario->seq_len) ||
+          !read_bound_uint (r, training, "micro_batch", RW_BOUND_MICRO_BATCH, FALSE,
+                            &scenario->micro_batch) ||
+          !read_bound_uint (r, training, "lora_rank", RW_BOUND_LORA_RANK, FALSE,
+                            &scenario->lora_rank) ||
           !read_bool (r, training, "grad_checkpointing", "workload.training.grad_checkpointing",
                       &scenario->grad_checkpointing))
         return NULL;
+    }
+  /* An adapter wider than the layer it adapts is no low-rank one. */
+  if (scenario->mode == RW_MODE_LORA || scenario->mode == RW_MODE_QLORA)
+    {
+      const RwModel *model = rw_scenario_get_model (scenario, catalog);
+
+      if (model != NULL && scenario->lora_rank > model->hidden_size)
+        {
+          g_autofree char *why = g_strdup_printf ("%u is more than the model's hidden size (%u)",
+                                                  scenario->lora_rank, model->hidden_size);
+
+          fail (r, RW_SCENARIO_ERROR_INVALID_VALUE, "workload.training.lora_rank", why);
+          return NULL;
+        }
     }
 
   if (!read_string (r, workload, "runtime", "workload.runtime", FALSE, &runtime))
     return NULL;
   if (runtime != NULL)
     {
+      g_auto(GStrv) known = rw_catalog_dup_runtimes (catalog);
+
+      /* As on the command line: a runtime no system has efficiencies for
+       * would be estimated with made-up ones. */
+      if (!g_strv_contains ((const char * const *) known, runtime))
+        {
+          g_autofree char *list = g_strjoinv (", ", known);
+          g_autofree char *why = g_strdup_printf ("no system has efficiencies for “%s” (known: %s)",
+                                                  runtime, *list != '\0' ? list : "none");
+
+          fail (r, RW_SCENARIO_ERROR_UNKNOWN_ID, "workload.runtime", why);
+          return NULL;
+        }
       g_free (scenario->runtime);
       scenario->runtime = g_strdup (runtime);
     }
@@ -449,12 +510,11 @@ read_scenario (Reader     *r,
     return NULL;
   if (cost != NULL &&
       (!check_members (r, cost, "workload.cost", cost_members) ||
-       !read_double (r, cost, "electricity_price", "workload.cost.electricity_price", FALSE,
-                     0, FALSE, RW_SCENARIO_MAX_ELECTRICITY, &scenario->electricity_price) ||
-       !read_double (r, cost, "hours_per_day", "workload.cost.hours_per_day", FALSE,
-                     0, FALSE, 24, &scenario->hours_per_day) ||
-       !read_double (r, cost, "years", "workload.cost.years", FALSE,
-                     0, TRUE, RW_SCENARIO_MAX_YEARS, &scenario->years)))
+       !read_bound_double (r, cost, "electricity_price", RW_BOUND_ELECTRICITY_PRICE, FALSE,
+                           &scenario->electricity_price) ||
+       !read_bound_double (r, cost, "hours_per_day", RW_BOUND_HOURS_PER_DAY, FALSE,
+                           &scenario->hours_per_day) ||
+       !read_bound_double (r, cost, "years", RW_BOUND_YEARS, FALSE, &scenario->years)))
     return NULL;
 
   if (!read_systems (r, root, catalog, scenario))
@@ -637,6 +697,7 @@ rw_scenario_set_model_config (RwScenario  *scenario,
   if (model == NULL)
     return FALSE;
 
+  rw_hf_config_identify (model, config, name);
   rw_scenario_set_model_id (scenario, NULL);
   scenario->model_config = json_object_ref (config);
   scenario->model_config_name = g_strdup (name);

@@ -18,14 +18,7 @@ G_BEGIN_DECLS
  * with another version are refused (RW_SCENARIO_ERROR_VERSION). */
 #define RW_SCENARIO_VERSION 1
 
-/* Bounds past which a value is refused as absurd. The largest published
- * context window is 10M tokens (Llama 4 Scout), so 16 Mi leaves room. */
-#define RW_SCENARIO_MAX_TOKENS      16777216u
-#define RW_SCENARIO_MAX_BATCH       4096u
-#define RW_SCENARIO_MAX_LORA_RANK   65536u
-#define RW_SCENARIO_MAX_BITS        32.0
-#define RW_SCENARIO_MAX_ELECTRICITY 100.0   /* currency per kWh */
-#define RW_SCENARIO_MAX_YEARS       100.0
+/* Values are bounded by the one table of rw-bounds.h, as everywhere. */
 
 /* Everything a .rigwise file holds, by id: a scenario does not point into
  * the catalog, so it survives catalog reloads and can be checked against

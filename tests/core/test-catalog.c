@@ -637,27 +637,66 @@ test_missing_file (void)
   g_assert_cmpuint (rw_catalog_get_n_systems (catalog), ==, 0);
 }
 
-/* A user file that breaks makes the default catalog fail with the file's
- * own error, rather than silently dropping the user's entries. */
+/* Issue #13 case 10: a user file that breaks is skipped with its own
+ * error, and the bundle and the user's other files still load (one bad
+ * file had stopped every command and the app). */
 static void
 test_broken_user_file (void)
 {
   g_autofree char *user_dir = rw_catalog_get_user_dir ();
   g_autofree char *src = data_path ("bad-negative.json");
   g_autofree char *dest = g_build_filename (user_dir, "broken.json", NULL);
+  g_autofree char *deep_path = g_build_filename (user_dir, "deep.json", NULL);
+  g_autofree char *dir_path = g_build_filename (user_dir, "folder.json", NULL);
+  g_autofree char *good = g_build_filename (user_dir, "zz-mine.json", NULL);
   g_autofree char *contents = NULL;
+  g_autofree char *deep = g_strnfill (200000, '[');
   g_autoptr(GError) error = NULL;
   g_autoptr(RwCatalog) catalog = NULL;
+  GPtrArray *skipped;
+  const RwCatalogSkip *skip;
 
   g_assert_cmpint (g_mkdir_with_parents (user_dir, 0700), ==, 0);
   g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
   g_assert_true (g_file_set_contents (dest, contents, -1, NULL));
+  g_assert_true (g_file_set_contents (deep_path, deep, -1, NULL));
+  g_assert_cmpint (g_mkdir (dir_path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (good,
+                                      "{\"sources\": {\"mine\": {\"url\": \"https://example.org/mine\", "
+                                      "\"title\": \"Mine\", \"date\": \"2026-01-01\"}}, "
+                                      "\"components\": [{\"id\": \"my-gpu\", \"kind\": \"gpu\", "
+                                      "\"name\": \"My GPU\", \"currency\": \"USD\", \"price\": "
+                                      "{\"value\": 1e-8, \"unit\": \"USD\", \"source\": \"mine\"}}]}",
+                                      -1, NULL));
 
   catalog = rw_catalog_new_default (&error);
-  g_assert_null (catalog);
-  g_assert_error (error, RW_CATALOG_ERROR, RW_CATALOG_ERROR_INVALID_VALUE);
-  g_assert_true (g_str_has_prefix (error->message, "broken.json: system “t-negative”"));
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+  /* The bundle, and the good user file after the bad ones. */
+  g_assert_nonnull (rw_catalog_lookup_system (catalog, "dgx-spark"));
+  g_assert_true (rw_catalog_has_price_item (catalog, "my-gpu"));
+  g_assert_null (rw_catalog_lookup_system (catalog, "t-ok"));
+
+  /* In load order: broken.json, deep.json, folder.json. */
+  skipped = rw_catalog_get_skipped (catalog);
+  g_assert_cmpuint (skipped->len, ==, 3);
+  skip = g_ptr_array_index (skipped, 0);
+  g_assert_cmpstr (skip->path, ==, dest);
+  g_assert_error (skip->error, RW_CATALOG_ERROR, RW_CATALOG_ERROR_INVALID_VALUE);
+  g_assert_true (g_str_has_prefix (skip->error->message, "broken.json: system “t-negative”"));
+  g_assert_true (g_str_has_prefix (rw_catalog_skip_get_reason (skip), "system “t-negative”"));
+  skip = g_ptr_array_index (skipped, 1);
+  g_assert_error (skip->error, RW_CATALOG_ERROR, RW_CATALOG_ERROR_PARSE);
+  g_assert_cmpstr (rw_catalog_skip_get_reason (skip), ==,
+                   "not valid JSON at line 1, column 33: nested deeper than 32 levels");
+  skip = g_ptr_array_index (skipped, 2);
+  g_assert_error (skip->error, RW_CATALOG_ERROR, RW_CATALOG_ERROR_IO);
+  g_assert_cmpstr (rw_catalog_skip_get_reason (skip), ==, "a directory, not a regular file");
+
   g_assert_cmpint (g_unlink (dest), ==, 0);
+  g_assert_cmpint (g_unlink (deep_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir_path), ==, 0);
+  g_assert_cmpint (g_unlink (good), ==, 0);
 }
 
 int

@@ -14,6 +14,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "rw-application.h"
 #include "rw-build-editor.h"
 #include "rw-export-dialog.h"
@@ -1037,6 +1039,73 @@ test_no_display (void)
   g_test_skip ("cannot open a display");
 }
 
+/* The revealer whose label says @data ("skipped": a skipped file). */
+static gboolean
+has_warning_banner_label (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  GtkWidget *label = find_widget (widget, GTK_TYPE_LABEL, NULL, NULL);
+
+  return label != NULL && strstr (gtk_label_get_text (GTK_LABEL (label)), data) != NULL;
+}
+
+/* Issue #13 case 10: one bad file in the user catalog left the whole app at
+ * "Could Not Load the Catalog". Now it is skipped, the window says which
+ * file and why, and the bundle and the user's other files are in use. */
+static void
+test_window_skipped_file (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "rigwise", "catalog", NULL);
+  g_autofree char *bad = g_build_filename (dir, "broken.json", NULL);
+  g_autofree char *good = g_build_filename (dir, "mine.json", NULL);
+  g_autofree char *deep = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RwCatalog) catalog = NULL;
+  RwWindow *window;
+  GtkRevealer *revealer;
+  GtkWidget *label;
+  const char *text;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  /* 200 000 levels: json-glib overflowed its stack on these. */
+  deep = g_strnfill (200000, '[');
+  g_assert_true (g_file_set_contents (bad, deep, -1, NULL));
+  g_assert_true (g_file_set_contents (good,
+                                      "{\"sources\": {\"mine\": {\"url\": \"https://example.org/\", "
+                                      "\"title\": \"Mine\", \"date\": \"2026-01-01\"}}}", -1, NULL));
+
+  catalog = rw_catalog_new_default (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rw_catalog_lookup_system (catalog, "dgx-spark"));
+  g_assert_cmpuint (rw_catalog_get_skipped (catalog)->len, ==, 1);
+
+  window = rw_window_new (NULL, catalog, NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_settled_frames (GTK_WIDGET (window));
+
+  revealer = GTK_REVEALER (find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER, has_warning_banner_label,
+                                        "skipped"));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  label = find_widget (GTK_WIDGET (revealer), GTK_TYPE_LABEL, NULL, NULL);
+  text = gtk_label_get_text (GTK_LABEL (label));
+  g_assert_cmpstr (text, ==, "Your catalog file “broken.json” was skipped: not valid JSON at line 1, "
+                             "column 33: nested deeper than 32 levels");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, bad);
+  /* The views work on the rest of the catalog. */
+  g_assert_nonnull (rw_window_get_chart_data (window));
+  save_shot (window, "window-skipped-file.png");
+
+  /* Dismissing it hides it. */
+  gtk_widget_activate (find_widget (GTK_WIDGET (revealer), GTK_TYPE_BUTTON, NULL, NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_unlink (bad);
+  g_unlink (good);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1075,6 +1144,7 @@ main (int   argc,
   g_test_add ("/ui/window/last-session", Fixture, NULL,
               fixture_set_up, test_window_last_session, fixture_tear_down);
   g_test_add_func ("/ui/window/no-catalog", test_window_no_catalog);
+  g_test_add_func ("/ui/window/skipped-file", test_window_skipped_file);
   g_test_add_func ("/ui/app/actions-and-about", test_application);
   g_test_add_func ("/ui/app/refresh-prices", test_application_refresh);
   g_test_add ("/ui/window/screenshots", Fixture, NULL,
