@@ -222,18 +222,19 @@ rw_cli_estimate (RwCatalog  *catalog,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object", NULL },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- memory, speed and cost of a workload per system");
+  g_autoptr(RwCliOptionParser) parser = rw_cli_option_parser_new ("- memory, speed and cost of a workload per system");
+  GOptionContext *context = rw_cli_option_parser_get_context (parser);
   g_autoptr(GPtrArray) systems = NULL;
   g_autofree RwEstimate *estimates = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  g_option_context_add_main_entries (context, workload_entries, NULL);
+  rw_cli_option_parser_add (parser, entries);
+  rw_cli_option_parser_add (parser, workload_entries);
   g_option_context_set_description (context,
     "Give the model with --model (catalog), --model-config (a Hugging Face\n"
     "config.json) or --params (a synthetic Llama-like shape). Sizes are tokens.\n"
     "Exit status: 0 ok, 1 error, 2 bad command line.");
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!rw_cli_option_parser_parse (parser, &argc, &argv, &error))
     return rw_cli_report_error (error);
   if (argc > 1)
     {

@@ -104,7 +104,8 @@ rw_cli_export (RwCatalog  *catalog,
     { "system", 's', 0, G_OPTION_ARG_STRING_ARRAY, &system_args, "System to compare (repeatable; default: dgx-spark and custom-5090)", "ID" },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- charts and the PDF report to files");
+  g_autoptr(RwCliOptionParser) parser = rw_cli_option_parser_new ("- charts and the PDF report to files");
+  GOptionContext *context = rw_cli_option_parser_get_context (parser);
   g_autoptr(GPtrArray) systems = NULL;
   g_autoptr(RwChartData) data = NULL;
   g_autoptr(GFile) file = NULL;
@@ -118,13 +119,13 @@ rw_cli_export (RwCatalog  *catalog,
   /* Chart labels follow the user's number format (decimal comma, …). */
   setlocale (LC_ALL, "");
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  g_option_context_add_main_entries (context, workload_entries, NULL);
+  rw_cli_option_parser_add (parser, entries);
+  rw_cli_option_parser_add (parser, workload_entries);
   g_option_context_set_description (context,
     "Draws the same charts as the app. The workload options are those of\n"
     "“rigwise-cli estimate”. The file is replaced atomically.\n"
     "Exit status: 0 ok, 1 error, 2 bad command line.");
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!rw_cli_option_parser_parse (parser, &argc, &argv, &error))
     return rw_cli_report_error (error);
   if (argc > 1)
     {

@@ -260,11 +260,11 @@ rw_cli_list (RwCatalog  *catalog,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object", NULL },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("systems|models|formats - what the catalog holds");
+  g_autoptr(RwCliOptionParser) parser = rw_cli_option_parser_new ("systems|models|formats - what the catalog holds");
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  rw_cli_option_parser_add (parser, entries);
+  if (!rw_cli_option_parser_parse (parser, &argc, &argv, &error))
     return rw_cli_report_error (error);
   if (argc != 2)
     {

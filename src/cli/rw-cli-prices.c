@@ -222,7 +222,8 @@ rw_cli_prices (RwCatalog  *catalog,
                int         argc,
                char      **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RwCliOptionParser) parser = NULL;
+  GOptionContext *context;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   gboolean as_json = FALSE;
@@ -233,13 +234,14 @@ rw_cli_prices (RwCatalog  *catalog,
     { NULL }
   };
 
-  context = g_option_context_new ("show|refresh");
+  parser = rw_cli_option_parser_new ("show|refresh");
+  context = rw_cli_option_parser_get_context (parser);
   g_option_context_set_summary (context,
                                 "show: the prices in use, with where each comes from (bundled, feed, yours), its date and source.\n"
                                 "refresh: fetch the price feed, check it, cache it and report.\n"
                                 "Exit status of refresh: 0 when prices were applied or confirmed unchanged, 1 otherwise.");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  rw_cli_option_parser_add (parser, entries);
+  if (!rw_cli_option_parser_parse (parser, &argc, &argv, &error))
     return rw_cli_report_error (error);
 
   if (argc != 2)

@@ -18,8 +18,11 @@ rw_cli_report_error (const GError *error)
 {
   int status = 1;
 
-  /* Bytes as they are: messages are UTF-8 whatever the locale, as on stdout. */
-  fprintf (stderr, "rigwise-cli: %s\n", error->message);
+  /* UTF-8 whatever the locale, as on stdout; bytes of a bad argument that
+   * are not UTF-8 are shown as U+FFFD rather than passed on raw. */
+  g_autofree char *message = g_utf8_make_valid (error->message, -1);
+
+  fprintf (stderr, "rigwise-cli: %s\n", message);
   if (error->domain == RW_CLI_ERROR)
     status = error->code;
   else if (error->domain == G_OPTION_ERROR || error->domain == RW_WORKLOAD_ERROR)
@@ -408,6 +411,13 @@ rw_cli_resolve_systems (RwCatalog  *catalog,
           g_auto(GStrv) known = system_ids (catalog);
 
           rw_cli_set_unknown_id_error (error, "--system", "system", ids[i], (const char * const *) known);
+          return NULL;
+        }
+      /* Twice would print its row twice. */
+      if (g_ptr_array_find (systems, system, NULL))
+        {
+          g_set_error (error, RW_CLI_ERROR, RW_CLI_ERROR_USAGE,
+                       "--system: “%s” is given twice; give each system once", ids[i]);
           return NULL;
         }
       g_ptr_array_add (systems, system);

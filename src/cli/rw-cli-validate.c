@@ -346,12 +346,12 @@ rw_cli_validate (RwCatalog  *catalog,
     { "cross-validate", 0, 0, G_OPTION_ARG_NONE, &cross, "Also predict each source's rows with the backend fitted without that source", NULL },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- predictions against the bundled measured benchmarks");
+  g_autoptr(RwCliOptionParser) parser = rw_cli_option_parser_new ("- predictions against the bundled measured benchmarks");
   g_autoptr(RwValidation) validation = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  rw_cli_option_parser_add (parser, entries);
+  if (!rw_cli_option_parser_parse (parser, &argc, &argv, &error))
     return rw_cli_report_error (error);
   if (argc > 1)
     {

@@ -108,13 +108,14 @@ rw_cli_what_fits (RwCatalog  *catalog,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object", NULL },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- the largest context, best weights and models that fit");
+  g_autoptr(RwCliOptionParser) parser = rw_cli_option_parser_new ("- the largest context, best weights and models that fit");
+  GOptionContext *context = rw_cli_option_parser_get_context (parser);
   g_autoptr(GPtrArray) systems = NULL;
   g_autoptr(GPtrArray) fits = g_ptr_array_new_with_free_func ((GDestroyNotify) rw_what_fits_free);
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  g_option_context_add_main_entries (context, workload_entries, NULL);
+  rw_cli_option_parser_add (parser, entries);
+  rw_cli_option_parser_add (parser, workload_entries);
   g_option_context_set_description (context,
     "For each system: max_context, the largest context (training: sequence\n"
     "length) that runs, spilling to host RAM where the machine can, capped at\n"
@@ -124,7 +125,7 @@ rw_cli_what_fits (RwCatalog  *catalog,
     "that fits in fast memory at --context. Then the catalog models that fit\n"
     "in fast memory at the workload's formats, fastest first.\n"
     "Exit status: 0 ok, 1 error, 2 bad command line.");
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!rw_cli_option_parser_parse (parser, &argc, &argv, &error))
     return rw_cli_report_error (error);
   if (argc > 1)
     {

@@ -215,7 +215,8 @@ rw_cli_synthetic_model (double   params,
   if (!(ff >= 64))
     {
       g_set_error (error, RW_CLI_ERROR, RW_CLI_ERROR_USAGE,
-                   "--params: %s B is too small to shape a model", moe ? active_size : size);
+                   "%s: %s B is too small to shape a model", moe ? "--active-params" : "--params",
+                   moe ? active_size : size);
       return NULL;
     }
   model->intermediate_size = (guint) ff;
@@ -232,11 +233,29 @@ rw_cli_synthetic_model (double   params,
       total = rw_model_total_params (model);
       expert = 3.0 * h * model->moe_intermediate_size * model->n_layers;
       extra = round ((params - total) / expert);
+      /* Blame the option, not the shape's internals: a tiny active share
+       * of a huge model needs more experts than any model has. */
+      if (!(4 + MAX (0, extra) <= RW_MODEL_MAX_EXPERTS))
+        {
+          g_set_error (error, RW_CLI_ERROR, RW_CLI_ERROR_USAGE,
+                       "--active-params: %s B active of %s B would take %.0f experts "
+                       "(at most %u); give more active parameters", active_size, size,
+                       4 + MAX (0, extra), RW_MODEL_MAX_EXPERTS);
+          return NULL;
+        }
       model->n_experts = 4 + (guint) MAX (0, extra);
     }
 
-  if (!rw_model_validate (model, error))
-    return NULL;
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!rw_model_validate (model, &local_error))
+      {
+        g_set_error (error, RW_CLI_ERROR, RW_CLI_ERROR_USAGE, "%s: %s",
+                     moe ? "--active-params" : "--params", local_error->message);
+        return NULL;
+      }
+  }
   return g_steal_pointer (&model);
 }
 
@@ -245,6 +264,18 @@ catalog_format_like (const char *id,
                      gpointer    user_data)
 {
   return rw_catalog_lookup_format (user_data, id);
+}
+
+/* A decimal option within its row of the bounds table (rw-bounds.h). */
+static gboolean
+parse_bound (const char  *text,
+             RwBound      bound,
+             double      *out,
+             GError     **error)
+{
+  const RwBoundInfo *info = rw_bound_get (bound);
+
+  return rw_cli_parse_double (info->option, text, info->min, !info->min_open, info->max, out, error);
 }
 
 gboolean
@@ -329,11 +360,11 @@ rw_cli_workload_resolve (const RwCliWorkloadOptions *o,
       double params, active = 0;
 
       /* Up to 100 T parameters: beyond any model of the catalog's kind. */
-      if (!rw_cli_parse_double ("--params", o->params, 0, FALSE, 1e5, &params, error))
+      if (!parse_bound (o->params, RW_BOUND_PARAMS, &params, error))
         return FALSE;
       if (o->active_params != NULL)
         {
-          if (!rw_cli_parse_double ("--active-params", o->active_params, 0, FALSE, 1e5, &active, error))
+          if (!parse_bound (o->active_params, RW_BOUND_ACTIVE_PARAMS, &active, error))
             return FALSE;
           if (active > params)
             {
@@ -371,8 +402,7 @@ rw_cli_workload_resolve (const RwCliWorkloadOptions *o,
   if (w->kv == NULL)
     return FALSE;
   if (o->bits_per_weight != NULL &&
-      !rw_cli_parse_double ("--bits-per-weight", o->bits_per_weight, 0, FALSE, 32,
-                            &w->bits_per_weight_override, error))
+      !parse_bound (o->bits_per_weight, RW_BOUND_BITS_PER_WEIGHT, &w->bits_per_weight_override, error))
     return FALSE;
 
   /* Sizes. */
@@ -406,15 +436,13 @@ rw_cli_workload_resolve (const RwCliWorkloadOptions *o,
 
   /* Cost inputs: a free kWh is allowed (own solar), a day has 24 hours. */
   if (o->electricity_price != NULL &&
-      !rw_cli_parse_double ("--electricity-price", o->electricity_price, 0, TRUE, 1000,
-                            &w->electricity_price, error))
+      !parse_bound (o->electricity_price, RW_BOUND_ELECTRICITY_PRICE, &w->electricity_price, error))
     return FALSE;
   if (o->hours_per_day != NULL &&
-      !rw_cli_parse_double ("--hours-per-day", o->hours_per_day, 0, TRUE, 24,
-                            &w->hours_per_day, error))
+      !parse_bound (o->hours_per_day, RW_BOUND_HOURS_PER_DAY, &w->hours_per_day, error))
     return FALSE;
   if (o->years != NULL &&
-      !rw_cli_parse_double ("--years", o->years, 0, FALSE, 100, &w->years, error))
+      !parse_bound (o->years, RW_BOUND_YEARS, &w->years, error))
     return FALSE;
 
   /* The runtime must be one the catalog has efficiencies for. */
@@ -434,7 +462,9 @@ rw_cli_workload_resolve (const RwCliWorkloadOptions *o,
       w->runtime = out->runtime;
     }
 
-  if (!rw_workload_validate (w, error))
+  /* Cross checks (depth within the context, the LoRA rank within the
+   * hidden size) and the integer bounds, named as the options are. */
+  if (!rw_workload_validate_named (w, RW_NAMING_CLI, error))
     return FALSE;
   return TRUE;
 }

@@ -50,6 +50,22 @@ int         rw_cli_prices               (RwCatalog  *catalog,
                                          int         argc,
                                          char      **argv);
 
+/* Every command parses its options through this, not GOption directly:
+ * string and file-name options (single or repeatable) are taken as typed,
+ * a text value that is not UTF-8 and a single option given twice are
+ * refused naming the option, and every parse error is
+ * RW_CLI_ERROR_USAGE (exit 2). */
+typedef struct _RwCliOptionParser RwCliOptionParser;
+RwCliOptionParser *rw_cli_option_parser_new         (const char          *parameter_string);
+GOptionContext    *rw_cli_option_parser_get_context (RwCliOptionParser   *parser);
+void               rw_cli_option_parser_add         (RwCliOptionParser   *parser,
+                                                     const GOptionEntry  *entries);
+gboolean           rw_cli_option_parser_parse       (RwCliOptionParser   *parser,
+                                                     int                 *argc,
+                                                     char              ***argv,
+                                                     GError             **error);
+void               rw_cli_option_parser_free        (RwCliOptionParser   *parser);
+
 /* Prints "rigwise-cli: MESSAGE" on stderr and returns the exit status the
  * error stands for (its code for RW_CLI_ERROR and GOption errors of the
  * command line, else 1). */
@@ -129,5 +145,6 @@ void        rw_cli_append_warnings      (GString           *out,
 void        rw_cli_print_json           (JsonNode      *node);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwCliTable, rw_cli_table_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RwCliOptionParser, rw_cli_option_parser_free)
 
 G_END_DECLS

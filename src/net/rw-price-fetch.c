@@ -14,10 +14,22 @@
 #include <curl/curl.h>
 #include <string.h>
 
+#include "rw-json.h"
 #include "rw-price-feed.h"
 #include "rw-price-fetch.h"
 
 #define MAX_URL_LENGTH 2048
+
+/* What libcurl returns for a header line above its own 100 KB limit. */
+static gboolean
+is_header_overflow (CURLcode code)
+{
+#if LIBCURL_VERSION_NUM >= 0x080600
+  if (code == CURLE_TOO_LARGE)
+    return TRUE;
+#endif
+  return code == CURLE_OUT_OF_MEMORY;
+}
 
 typedef struct
 {
@@ -25,6 +37,8 @@ typedef struct
   GByteArray               *body;
   gsize                     max_body;
   gboolean                  too_large;
+  gsize                     header_bytes;   /* of the current response */
+  gboolean                  headers_too_large;
   gboolean                  body_unwanted;  /* not a 200: stop reading */
   long                      status;
   char                     *reason;
@@ -187,6 +201,17 @@ header_received_cb (char   *buffer,
   gsize len = size * n_items;
   char *value;
 
+  /* Headers are bounded like the body: a server may not make us hold
+   * megabytes of them (libcurl only bounds one line, at 100 KB). */
+  if (len >= 5 && memcmp (buffer, "HTTP/", 5) == 0)
+    t->header_bytes = 0;
+  t->header_bytes = (gsize) rw_size_add (t->header_bytes, len);
+  if (t->header_bytes > RW_PRICE_FETCH_MAX_HEADERS)
+    {
+      t->headers_too_large = TRUE;
+      return 0;
+    }
+
   if (len >= 5 && memcmp (buffer, "HTTP/", 5) == 0)
     {
       /* A new response (e.g. after "100 Continue"): start over. */
@@ -227,11 +252,13 @@ header_received_cb (char   *buffer,
   else if ((value = header_value (buffer, len, "Content-Length")) != NULL)
     {
       guint64 declared = 0;
+      gboolean digits = value[strspn (value, "0123456789")] == '\0';
 
-      /* Refuse a declared oversized body before a byte of it arrives. */
-      if (t->status == 200 &&
-          g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT64, &declared, NULL) &&
-          declared > t->max_body)
+      /* Refuse a declared oversized body before a byte of it arrives; a
+       * length beyond 64 bits (10^23) is oversized too, not unparsable. */
+      if (t->status == 200 && digits &&
+          (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT64, &declared, NULL) ||
+           declared > t->max_body))
         t->too_large = TRUE;
       g_free (value);
       if (t->too_large)
@@ -291,6 +318,8 @@ transfer_reset (Transfer *t)
 {
   g_byte_array_set_size (t->body, 0);
   t->too_large = FALSE;
+  t->header_bytes = 0;
+  t->headers_too_large = FALSE;
   t->body_unwanted = FALSE;
   t->status = 0;
   g_clear_pointer (&t->reason, g_free);
@@ -449,6 +478,8 @@ rw_price_fetch_sync (const char               *url,
   curl_easy_setopt (t.curl, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt (t.curl, CURLOPT_USERAGENT, user_agent);
   curl_easy_setopt (t.curl, CURLOPT_ERRORBUFFER, error_buffer);
+  /* libcurl refuses a declared length above this itself, too. */
+  curl_easy_setopt (t.curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) limits->max_body);
   curl_easy_setopt (t.curl, CURLOPT_HEADERFUNCTION, header_received_cb);
   curl_easy_setopt (t.curl, CURLOPT_HEADERDATA, &t);
   curl_easy_setopt (t.curl, CURLOPT_WRITEFUNCTION, body_received_cb);
@@ -486,6 +517,18 @@ rw_price_fetch_sync (const char               *url,
       if (t.cancelled || (code != CURLE_OK && g_cancellable_is_cancelled (cancellable)))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Price refresh cancelled");
+          break;
+        }
+      /* Ours on all header lines stops the transfer; libcurl's own on one
+       * line (100 KB) fails while the headers are read, after the status
+       * line and before any body, as "out of memory" (CURLE_TOO_LARGE from
+       * libcurl 8.6). */
+      if (t.headers_too_large ||
+          (is_header_overflow (code) && t.status != 0 && t.body->len == 0))
+        {
+          g_set_error (error, RW_PRICE_FEED_ERROR, RW_PRICE_FEED_ERROR_TOO_LARGE,
+                       "The price feed's server sent response headers larger than the limit "
+                       "of %u bytes", (guint) RW_PRICE_FETCH_MAX_HEADERS);
           break;
         }
       if (t.too_large)

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 #define RW_PRICE_FETCH_MAX_REDIRECTS      3
 #define RW_PRICE_FETCH_MAX_BODY           (1024 * 1024)
+/* All header lines of one response together. */
+#define RW_PRICE_FETCH_MAX_HEADERS        (64 * 1024)
 
 /* The limits of one fetch. The defaults are the app's; tests shorten the
  * timeouts so a stalled server costs a second, not half a minute. */

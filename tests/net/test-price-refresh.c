@@ -114,6 +114,20 @@ fixture_set_up (Fixture       *f,
   rw_test_server_add (f->server, "/huge", 200, NULL, NULL, RW_TEST_REPLY_ENDLESS);
   rw_test_server_add (f->server, "/huge-undeclared", 200, NULL, NULL, RW_TEST_REPLY_ENDLESS_UNDECLARED);
   rw_test_server_add (f->server, "/stall", 200, NULL, NULL, RW_TEST_REPLY_STALL);
+  /* Issue #13 case 13: hostile headers. */
+  {
+    g_autofree char *quote = g_strnfill (200 * 1024, 'e');
+    g_autofree char *etag = g_strdup_printf ("ETag: \"%s\"\r\n", quote);
+    g_autoptr(GString) padding = g_string_new (NULL);
+
+    rw_test_server_add (f->server, "/giant-etag", 200, etag, f->good, RW_TEST_REPLY_NORMAL);
+    for (guint i = 0; i < 1000; i++)
+      g_string_append_printf (padding, "X-Pad-%04u: %0100u\r\n", i, i);
+    rw_test_server_add (f->server, "/many-headers", 200, padding->str, f->good, RW_TEST_REPLY_NORMAL);
+    /* Announced, then nothing: only a refusal on the header ends it early. */
+    rw_test_server_add (f->server, "/giant-length", 200, "Content-Length: 100000000000000000000000\r\n",
+                        NULL, RW_TEST_REPLY_STALL);
+  }
 
   text = g_strndup (g_bytes_get_data (f->good, NULL), g_bytes_get_size (f->good) / 2);
   add_document (f, "/truncated", text);
@@ -549,6 +563,23 @@ test_too_large (Fixture       *f,
   g_assert_cmpuint (sent, <, 50 * 1024 * 1024);
 }
 
+/* A 200 KB ETag was reported as "Out of memory"; a Content-Length of 10^23
+ * (beyond 64 bits) was not refused up front. Each is refused as too large,
+ * at once, and the cache and prices stay as they were. */
+static void
+test_hostile_headers (Fixture       *f,
+                      gconstpointer  data)
+{
+  refresh_good (f);
+  assert_path_fails (f, "/giant-etag", RW_PRICE_FEED_ERROR_TOO_LARGE,
+                     "sent response headers larger than the limit of 65536 bytes");
+  assert_path_fails (f, "/many-headers", RW_PRICE_FEED_ERROR_TOO_LARGE,
+                     "sent response headers larger than the limit of 65536 bytes");
+  /* Too large, not a timeout: the stalling server would have held it until
+   * the low-speed limit had the header not been refused. */
+  assert_path_fails (f, "/giant-length", RW_PRICE_FEED_ERROR_TOO_LARGE, "1048576 bytes");
+}
+
 static void
 progress_notified_cb (GObject    *object,
                       GParamSpec *pspec,
@@ -876,6 +907,7 @@ main (int   argc,
   ADD ("http-errors", test_http_errors);
   ADD ("redirects-refused", test_redirects_refused);
   ADD ("too-large", test_too_large);
+  ADD ("hostile-headers", test_hostile_headers);
   ADD ("size-cap", test_size_cap);
   ADD ("stall", test_stall);
   ADD ("bad-documents", test_bad_documents);
